@@ -1,0 +1,118 @@
+// The `terrarium` command: run and dis Python files, serve the playground. Argument
+// parsing with CLI11; every failure is one clear line on stderr and a non-zero status.
+#include <atomic>
+#include <csignal>
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <CLI/CLI.hpp>
+
+#include "cli/native_output.hpp"
+#include "server/static_server.hpp"
+#include "terrarium/interpreter.hpp"
+
+#ifndef TERRARIUM_DEFAULT_WEB_ROOT
+#define TERRARIUM_DEFAULT_WEB_ROOT "build/web"
+#endif
+
+namespace {
+
+// Ctrl-C sets the interpreter's interrupt flag, as CPython's SIGINT handler does; the
+// program then ends with KeyboardInterrupt at its next eval-breaker check.
+std::atomic<std::uint8_t>* g_interrupt_flag = nullptr;
+extern "C" void on_sigint(int) {
+  if (g_interrupt_flag) g_interrupt_flag->store(1);
+}
+
+bool read_file(const std::string& path, std::string& out) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return false;
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  out = ss.str();
+  return !in.bad();
+}
+
+int cant_open(const std::string& path) {
+  std::fprintf(stderr, "terrarium: can't open file '%s': [Errno 2] No such file or directory\n", path.c_str());
+  return 2;
+}
+
+int run_command(const std::string& file, const std::string& code, bool has_code) {
+  std::string source;
+  std::string filename = "<string>";
+  if (has_code) {
+    source = code;
+  } else {
+    if (!read_file(file, source)) return cant_open(file);
+    filename = file;
+  }
+  terrarium::cli::NativeOutput out;
+  terrarium::Interpreter interp(out);
+  g_interrupt_flag = &interp.interrupt_flag();
+  std::signal(SIGINT, on_sigint);
+  int status = interp.run_source(source, filename, !has_code);
+  g_interrupt_flag = nullptr;
+  out.flush();
+  return status;
+}
+
+int dis_command(const std::string& file) {
+  std::string source;
+  if (!read_file(file, source)) return cant_open(file);
+  terrarium::cli::NativeOutput out;
+  terrarium::Interpreter interp(out);
+  std::string text;
+  if (!interp.disassemble_source(source, file, text)) return 1;
+  out.write(1, text);
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"Terrarium: a Python 3.11 interpreter that shows its machinery.", "terrarium"};
+  app.set_version_flag("--version", std::string("terrarium ") + terrarium::version() + " (Python 3.11)");
+  app.require_subcommand(1);
+
+  std::string run_file, run_code;
+  CLI::App* run = app.add_subcommand("run", "Run a Python file (or -c CODE) like `python3 FILE`.");
+  CLI::Option* file_opt = run->add_option("file", run_file, "the program to run");
+  CLI::Option* code_opt = run->add_option("-c", run_code, "program passed in as a string");
+  file_opt->excludes(code_opt);
+  code_opt->excludes(file_opt);
+
+  std::string dis_file;
+  CLI::App* dis = app.add_subcommand("dis", "Disassemble a file like `python3 -m dis FILE`.");
+  dis->add_option("file", dis_file, "the program to disassemble")->required();
+
+  terrarium::server::StaticServerOptions serve_options;
+  serve_options.root = TERRARIUM_DEFAULT_WEB_ROOT;
+  std::string root = serve_options.root.string();
+  bool no_isolation = false;
+  CLI::App* serve = app.add_subcommand("serve", "Serve the playground over HTTP.");
+  serve->add_option("--host", serve_options.host, "address to listen on")->capture_default_str();
+  serve->add_option("--port", serve_options.port, "port to listen on")->capture_default_str()->check(CLI::Range(0, 65535));
+  serve->add_option("--root", root, "the built web app to serve")->capture_default_str();
+  serve->add_flag("--no-isolation", no_isolation,
+                  "omit the COOP/COEP headers (the page then uses the single-threaded build)");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    return app.exit(e);
+  }
+
+  if (*run) {
+    if (!*file_opt && !*code_opt) {
+      std::fprintf(stderr, "terrarium run: give a FILE or -c CODE (see terrarium run --help)\n");
+      return 2;
+    }
+    return run_command(run_file, run_code, static_cast<bool>(*code_opt));
+  }
+  if (*dis) return dis_command(dis_file);
+  serve_options.root = root;
+  serve_options.cross_origin_isolation = !no_isolation;
+  return terrarium::server::serve_until_signalled(serve_options);
+}

@@ -1,0 +1,162 @@
+// Assembly: jump direction, EXTENDED_ARG, inline caches, offsets and stack depth.
+// CPython: Python/compile.c normalize_jumps(), assemble_jump_offsets(), stackdepth().
+#include "compiler/assemble.hpp"
+
+#include <algorithm>
+
+namespace terrarium {
+
+namespace {
+
+int real_jump_opcode(int opcode, bool forward) {
+  switch (opcode) {
+    case pseudo::JUMP: return forward ? op::JUMP_FORWARD : op::JUMP_BACKWARD;
+    case pseudo::JUMP_NO_INTERRUPT: return forward ? op::JUMP_FORWARD : op::JUMP_BACKWARD_NO_INTERRUPT;
+    case pseudo::POP_JUMP_IF_FALSE: return forward ? op::POP_JUMP_FORWARD_IF_FALSE : op::POP_JUMP_BACKWARD_IF_FALSE;
+    case pseudo::POP_JUMP_IF_TRUE: return forward ? op::POP_JUMP_FORWARD_IF_TRUE : op::POP_JUMP_BACKWARD_IF_TRUE;
+    case pseudo::POP_JUMP_IF_NONE: return forward ? op::POP_JUMP_FORWARD_IF_NONE : op::POP_JUMP_BACKWARD_IF_NONE;
+    case pseudo::POP_JUMP_IF_NOT_NONE:
+      return forward ? op::POP_JUMP_FORWARD_IF_NOT_NONE : op::POP_JUMP_BACKWARD_IF_NOT_NONE;
+    default: return opcode;  // already a real (forward-only) jump
+  }
+}
+
+void normalize_jumps(ControlFlowGraph& g) {
+  for (BasicBlock* b = g.entry; b; b = b->next) b->visited = false;
+  for (BasicBlock* b = g.entry; b; b = b->next) {
+    b->visited = true;
+    if (b->instrs.empty()) continue;
+    Instr& last = b->instrs.back();
+    if (is_jump(last)) last.opcode = real_jump_opcode(last.opcode, !last.target->visited);
+  }
+}
+
+int extended_args(int oparg) { return (oparg > 0xFFFFFF) + (oparg > 0xFFFF) + (oparg > 0xFF); }
+int instr_size(const Instr& i) { return 1 + extended_args(i.oparg) + cache_entries(i.opcode); }
+
+// Computes offsets and jump arguments until sizes stop changing (an argument growing past
+// 255 adds an EXTENDED_ARG, which moves every later instruction).
+void resolve_jumps(ControlFlowGraph& g) {
+  for (bool changed = true; changed;) {
+    int offset = 0;
+    for (BasicBlock* b = g.entry; b; b = b->next) {
+      b->offset = offset;
+      for (const Instr& i : b->instrs) offset += instr_size(i);
+    }
+    changed = false;
+    for (BasicBlock* b = g.entry; b; b = b->next) {
+      int pos = b->offset;
+      for (Instr& i : b->instrs) {
+        int size = instr_size(i);
+        if (i.target) {
+          int after = pos + size;
+          bool backward = kOpcodeInfo[i.opcode].flags & opflag::JUMP_BACKWARD_REL;
+          int arg = backward ? after - i.target->offset : i.target->offset - after;
+          if (arg != i.oparg) {
+            i.oparg = arg;
+            if (instr_size(i) != size) changed = true;
+          }
+        }
+        pos += size;
+      }
+    }
+  }
+}
+
+int compute_stack_depth(ControlFlowGraph& g) {
+  for (BasicBlock* b = g.entry; b; b = b->next) b->start_depth = -1;
+  int max_depth = 0;
+  std::vector<BasicBlock*> work;
+  auto push = [&](BasicBlock* b, int depth) {
+    if (b->start_depth < depth) {
+      b->start_depth = depth;
+      work.push_back(b);
+    }
+  };
+  push(g.entry, 0);
+  while (!work.empty()) {
+    BasicBlock* b = work.back();
+    work.pop_back();
+    int depth = b->start_depth;
+    bool falls_through = true;
+    for (const Instr& i : b->instrs) {
+      if (i.target) {
+        int target_depth = depth + stack_effect(i.opcode, i.oparg, true);
+        max_depth = std::max(max_depth, target_depth);
+        push(i.target, target_depth);
+      }
+      depth += stack_effect(i.opcode, i.oparg, false);
+      max_depth = std::max(max_depth, depth);
+      if (is_scope_exit(i.opcode) || is_unconditional_jump(i.opcode)) falls_through = false;
+    }
+    if (falls_through && b->next) push(b->next, depth);
+  }
+  return max_depth;
+}
+
+}  // namespace
+
+int stack_effect(int opcode, int oparg, bool jump) {
+  switch (opcode) {
+    case op::NOP: case op::RESUME: case op::EXTENDED_ARG: case op::CACHE: return 0;
+    case op::POP_TOP: return -1;
+    case op::PUSH_NULL: return 1;
+    case op::UNARY_POSITIVE: case op::UNARY_NEGATIVE: case op::UNARY_NOT: case op::UNARY_INVERT: return 0;
+    case op::BINARY_OP: case op::COMPARE_OP: case op::IS_OP: case op::CONTAINS_OP: return -1;
+    case op::SWAP: return 0;
+    case op::COPY: return 1;
+    case op::LOAD_CONST: case op::LOAD_NAME: return 1;
+    case op::STORE_NAME: return -1;
+    case op::RETURN_VALUE: return -1;
+    case op::BUILD_TUPLE: case op::BUILD_LIST: case op::BUILD_SET: return 1 - oparg;
+    case op::KW_NAMES: return 0;
+    case op::PRECALL: return 0;
+    case op::CALL: return -1 - oparg;
+    case op::JUMP_FORWARD: case op::JUMP_BACKWARD: case op::JUMP_BACKWARD_NO_INTERRUPT: return 0;
+    case pseudo::JUMP: case pseudo::JUMP_NO_INTERRUPT: return 0;
+    case op::JUMP_IF_TRUE_OR_POP: case op::JUMP_IF_FALSE_OR_POP: return jump ? 0 : -1;
+    case op::POP_JUMP_FORWARD_IF_FALSE: case op::POP_JUMP_FORWARD_IF_TRUE:
+    case op::POP_JUMP_BACKWARD_IF_FALSE: case op::POP_JUMP_BACKWARD_IF_TRUE:
+    case op::POP_JUMP_FORWARD_IF_NONE: case op::POP_JUMP_FORWARD_IF_NOT_NONE:
+    case op::POP_JUMP_BACKWARD_IF_NONE: case op::POP_JUMP_BACKWARD_IF_NOT_NONE:
+    case pseudo::POP_JUMP_IF_FALSE: case pseudo::POP_JUMP_IF_TRUE:
+    case pseudo::POP_JUMP_IF_NONE: case pseudo::POP_JUMP_IF_NOT_NONE:
+      return -1;
+    default:
+      return 0;  // instructions the compiler does not emit yet
+  }
+}
+
+CodeObject* assemble(ThreadState* ts, AssembleInput& in) {
+  ControlFlowGraph& g = in.graph;
+  int stacksize = compute_stack_depth(g);
+  normalize_jumps(g);
+  resolve_jumps(g);
+  CodeObject* code = new_code(ts);
+  for (BasicBlock* b = g.entry; b; b = b->next) {
+    for (const Instr& i : b->instrs) {
+      int ext = extended_args(i.oparg);
+      for (int shift = 8 * ext; shift > 0; shift -= 8) {
+        code->co_code.push_back(CodeUnit{op::EXTENDED_ARG, static_cast<std::uint8_t>((i.oparg >> shift) & 0xFF)});
+        code->co_positions.push_back(i.loc);
+      }
+      code->co_code.push_back(CodeUnit{static_cast<std::uint8_t>(i.opcode), static_cast<std::uint8_t>(i.oparg & 0xFF)});
+      code->co_positions.push_back(i.loc);
+      for (int c = 0; c < cache_entries(i.opcode); ++c) {
+        code->co_code.push_back(CodeUnit{op::CACHE, 0});
+        code->co_positions.push_back(i.loc);
+      }
+    }
+  }
+  code->co_consts = std::move(in.consts);
+  code->co_names = std::move(in.names);
+  code->co_filename = in.filename;
+  code->co_name = in.name;
+  code->co_qualname = in.qualname;
+  code->co_firstlineno = in.firstlineno;
+  code->co_stacksize = stacksize;
+  code->co_flags = CO_NOFREE;
+  return code;
+}
+
+}  // namespace terrarium

@@ -1,0 +1,22 @@
+// Compiles a module's AST to a code object: AST constant folding, code generation into a
+// control-flow graph, CFG optimisation and assembly, each a separate step as in CPython.
+#pragma once
+#include <memory>
+#include <string>
+#include <string_view>
+#include "bytecode/code.hpp"
+#include "compiler/syntax_error.hpp"
+
+namespace terrarium {
+
+struct CompileResult {
+  CodeObject* code = nullptr;  // owned reference on success
+  SyntaxErrorInfo error;       // filled on failure
+};
+
+// Parses and compiles `source` as a module. `keep_source` stores the text for tracebacks
+// (CPython shows no source lines for `-c` code).
+[[nodiscard]] CompileResult compile_module(ThreadState* ts, std::string_view source, const std::string& filename,
+                                           bool keep_source);
+
+}  // namespace terrarium

@@ -1,0 +1,51 @@
+// The embedding API: everything the CLI, the server and the browser bindings see of the
+// interpreter. One Interpreter owns one Python runtime (builtins, output streams, the
+// interrupt flag); it is not shared between host threads.
+#pragma once
+#include <atomic>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+
+namespace terrarium {
+
+// Where a program's output goes. `stream` is 1 for stdout and 2 for stderr.
+class OutputSink {
+ public:
+  virtual ~OutputSink() = default;
+  virtual void write(int stream, std::string_view text) = 0;
+};
+
+// Exit statuses as a shell sees them after `python3 prog.py`.
+enum ExitStatus : int { kExitOk = 0, kExitError = 1, kExitInterrupted = 130 };
+
+struct InterpreterState;
+
+class Interpreter {
+ public:
+  explicit Interpreter(OutputSink& out);
+  ~Interpreter();
+  Interpreter(const Interpreter&) = delete;
+  Interpreter& operator=(const Interpreter&) = delete;
+
+  // Compiles and runs a module. Output and tracebacks (CPython's format) go to the sink.
+  // `show_source_lines` is false for `-c` code, where CPython shows no source lines.
+  int run_source(std::string_view source, const std::string& filename, bool show_source_lines = true);
+
+  // `python3 -m dis` output for the module; on a syntax error prints it to stream 2 and
+  // returns false.
+  [[nodiscard]] bool disassemble_source(std::string_view source, const std::string& filename, std::string& out);
+
+  // Set to 1 from any thread (or, in the browser, with Atomics.store on its address):
+  // the running program raises KeyboardInterrupt at its next eval-breaker check.
+  std::atomic<std::uint8_t>& interrupt_flag();
+
+ private:
+  std::unique_ptr<InterpreterState> state_;
+};
+
+// "0.1.0": the Terrarium version; the Python language version is always 3.11.
+const char* version();
+
+}  // namespace terrarium

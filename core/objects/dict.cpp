@@ -1,0 +1,194 @@
+// The compact dict: open addressing over an index array with CPython's perturbed probe
+// sequence, entries kept in insertion order, growth when two-thirds full.
+// CPython: Objects/dictobject.c (lookdict, insertdict, dictresize).
+#include <cstdlib>
+#include <string>
+#include "objects/abstract.hpp"
+#include "objects/dict.hpp"
+#include "objects/singletons.hpp"
+#include "objects/str.hpp"
+#include "vm/thread_state.hpp"
+
+namespace terrarium {
+
+namespace {
+
+constexpr std::int32_t kEmpty = -1;
+constexpr std::int32_t kDummy = -2;
+constexpr std::size_t kPerturbShift = 5;
+
+DictObject* as_dict(Object* o) { return static_cast<DictObject*>(o); }
+
+// Finds the index slot for key: where it is, or the first free slot of its probe chain.
+// Returns -1 with an error set if __eq__ failed. `found` tells which.
+[[nodiscard]] Py_ssize_t find_slot(ThreadState* ts, DictObject* d, Object* key, Py_hash_t hash, bool& found) {
+  auto& indices = *d->indices;
+  auto& entries = *d->entries;
+  std::size_t mask = indices.size() - 1;
+  auto perturb = static_cast<std::size_t>(hash);
+  std::size_t i = static_cast<std::size_t>(hash) & mask;
+  Py_ssize_t free_slot = -1;
+  for (;;) {
+    std::int32_t ix = indices[i];
+    if (ix == kEmpty) {
+      found = false;
+      return free_slot >= 0 ? free_slot : static_cast<Py_ssize_t>(i);
+    }
+    if (ix == kDummy) {
+      if (free_slot < 0) free_slot = static_cast<Py_ssize_t>(i);
+    } else {
+      DictEntry& e = entries[ix];
+      if (e.key == key) { found = true; return static_cast<Py_ssize_t>(i); }
+      if (e.hash == hash) {
+        bool eq;
+        if (is_str(e.key) && is_str(key)) {
+          eq = str_equal(e.key, key);
+        } else {
+          Object* k = newref(e.key);  // __eq__ may mutate the dict
+          int r = object_equal(ts, k, key);
+          decref(k);
+          if (r < 0) return -1;
+          eq = r == 1;
+        }
+        if (eq) { found = true; return static_cast<Py_ssize_t>(i); }
+      }
+    }
+    perturb >>= kPerturbShift;
+    i = (i * 5 + perturb + 1) & mask;
+  }
+}
+
+void rebuild(DictObject* d, std::size_t min_used) {
+  std::size_t size = 8;
+  while (size * 2 < min_used * 3) size <<= 1;  // keep load under two-thirds
+  std::vector<DictEntry> compacted;
+  compacted.reserve(d->used + 1);
+  for (DictEntry& e : *d->entries)
+    if (e.key) compacted.push_back(e);
+  *d->entries = std::move(compacted);
+  d->indices->assign(size, kEmpty);
+  std::size_t mask = size - 1;
+  auto& entries = *d->entries;
+  for (std::size_t ix = 0; ix < entries.size(); ++ix) {
+    auto perturb = static_cast<std::size_t>(entries[ix].hash);
+    std::size_t i = perturb & mask;
+    while ((*d->indices)[i] != kEmpty) {
+      perturb >>= kPerturbShift;
+      i = (i * 5 + perturb + 1) & mask;
+    }
+    (*d->indices)[i] = static_cast<std::int32_t>(ix);
+  }
+}
+
+void dict_dealloc(Object* o) {
+  DictObject* d = as_dict(o);
+  for (DictEntry& e : *d->entries) {
+    if (!e.key) continue;
+    decref(e.key);
+    decref(e.value);
+  }
+  delete d->indices;
+  delete d->entries;
+  std::free(d);
+}
+
+Object* dict_repr(ThreadState* ts, Object* o) {
+  std::string out = "{";
+  bool first = true;
+  for (DictEntry& e : *as_dict(o)->entries) {
+    if (!e.key) continue;
+    if (!first) out += ", ";
+    first = false;
+    std::string k, v;
+    if (!repr_string(ts, e.key, k) || !repr_string(ts, e.value, v)) return nullptr;
+    out += k + ": " + v;
+  }
+  return new_str(ts, out + "}");
+}
+
+int dict_bool(ThreadState*, Object* o) { return as_dict(o)->used != 0; }
+
+}  // namespace
+
+TypeObject dict_type = [] {
+  TypeObject t = make_static_type("dict", sizeof(DictObject), &object_type);
+  t.tp_dealloc = dict_dealloc;
+  t.tp_repr = dict_repr;
+  t.tp_hash = nullptr;  // unhashable
+  t.nb_bool = dict_bool;
+  return t;
+}();
+
+Object* new_dict(ThreadState*) {
+  auto* d = static_cast<DictObject*>(std::malloc(sizeof(DictObject)));
+  d->ob_refcnt = 1;
+  d->ob_type = &dict_type;
+  d->indices = new std::vector<std::int32_t>(8, kEmpty);
+  d->entries = new std::vector<DictEntry>();
+  d->used = 0;
+  return d;
+}
+
+Object* dict_get_item(ThreadState* ts, Object* dict, Object* key) {
+  Py_hash_t hash = object_hash(ts, key);
+  if (hash == -1) return nullptr;
+  DictObject* d = as_dict(dict);
+  bool found;
+  Py_ssize_t slot = find_slot(ts, d, key, hash, found);
+  if (slot < 0 || !found) return nullptr;
+  return (*d->entries)[(*d->indices)[slot]].value;
+}
+
+Object* dict_get_str(Object* dict, Object* key) {
+  DictObject* d = as_dict(dict);
+  bool found;
+  // str keys hash and compare without calling Python code, so this cannot fail.
+  Py_ssize_t slot = find_slot(nullptr, d, key, str_hash(key), found);
+  if (!found) return nullptr;
+  return (*d->entries)[(*d->indices)[slot]].value;
+}
+
+bool dict_set_item(ThreadState* ts, Object* dict, Object* key, Object* value) {
+  Py_hash_t hash = object_hash(ts, key);
+  if (hash == -1) return false;
+  DictObject* d = as_dict(dict);
+  bool found;
+  Py_ssize_t slot = find_slot(ts, d, key, hash, found);
+  if (slot < 0) return false;
+  incref(value);
+  if (found) {
+    DictEntry& e = (*d->entries)[(*d->indices)[slot]];
+    Object* old = e.value;
+    e.value = value;
+    decref(old);  // last: the old value's __del__ may run and see a consistent dict
+    return true;
+  }
+  incref(key);
+  d->entries->push_back(DictEntry{hash, key, value});
+  (*d->indices)[slot] = static_cast<std::int32_t>(d->entries->size() - 1);
+  ++d->used;
+  if (d->entries->size() * 3 >= d->indices->size() * 2) rebuild(d, d->used * 2);
+  return true;
+}
+
+int dict_del_item(ThreadState* ts, Object* dict, Object* key) {
+  Py_hash_t hash = object_hash(ts, key);
+  if (hash == -1) return -1;
+  DictObject* d = as_dict(dict);
+  bool found;
+  Py_ssize_t slot = find_slot(ts, d, key, hash, found);
+  if (slot < 0) return -1;
+  if (!found) return 0;
+  DictEntry& e = (*d->entries)[(*d->indices)[slot]];
+  Object* old_key = e.key;
+  Object* old_value = e.value;
+  e.key = nullptr;
+  e.value = nullptr;
+  (*d->indices)[slot] = kDummy;
+  --d->used;
+  decref(old_key);
+  decref(old_value);
+  return 1;
+}
+
+}  // namespace terrarium

@@ -1,0 +1,115 @@
+// The root types (object, type), the singletons (None, NotImplemented, True, False) and
+// the refcount release path. CPython: Objects/object.c, Objects/typeobject.c, boolobject.c.
+#include <cstdio>
+#include <cstdlib>
+#include "objects/object.hpp"
+#include "objects/singletons.hpp"
+#include "objects/str.hpp"
+#include "vm/thread_state.hpp"
+
+namespace terrarium {
+
+void dealloc(Object* o) { o->ob_type->tp_dealloc(o); }
+
+bool is_subtype(TypeObject* a, TypeObject* b) {
+  for (TypeObject* t = a; t != nullptr; t = t->tp_base)
+    if (t == b) return true;
+  return false;
+}
+
+const char* binary_op_symbol(BinaryOp op) {
+  static const char* const kSymbols[] = {
+      "+", "&", "//", "<<", "@", "*", "%", "|", "**", ">>", "-", "/", "^",
+      "+=", "&=", "//=", "<<=", "@=", "*=", "%=", "|=", "**=", ">>=", "-=", "/=", "^="};
+  return kSymbols[static_cast<int>(op)];
+}
+
+void clear_error(ThreadState* ts) {
+  Object* e = ts->curexc;
+  ts->curexc = nullptr;
+  xdecref(e);
+}
+
+namespace {
+
+void free_object(Object* o) { std::free(o); }
+
+void never_dealloc(Object* o) {
+  // Static objects carry kImmortalRefcnt; reaching zero means a refcount bug.
+  std::fprintf(stderr, "terrarium: fatal: refcount of static %s object reached zero\n",
+               o->ob_type->tp_name);
+  std::abort();
+}
+
+Object* default_repr(ThreadState* ts, Object* o) {
+  char buf[160];
+  std::snprintf(buf, sizeof buf, "<%s object at %p>", o->ob_type->tp_name, static_cast<void*>(o));
+  return new_str(ts, buf);
+}
+
+Py_hash_t identity_hash(ThreadState*, Object* o) {
+  // CPython: _Py_HashPointer rotates by 4 bits so aligned addresses spread.
+  auto y = reinterpret_cast<std::uintptr_t>(o);
+  y = (y >> 4) | (y << (8 * sizeof(y) - 4));
+  auto h = static_cast<Py_hash_t>(y);
+  return h == -1 ? -2 : h;
+}
+
+Object* identity_compare(ThreadState*, Object* a, Object* b, CompareOp op) {
+  if (op == CompareOp::Eq) return new_bool(a == b);
+  if (op == CompareOp::Ne) return new_bool(a != b);
+  return newref(py_not_implemented());
+}
+
+Object* type_repr(ThreadState* ts, Object* o) {
+  std::string s = "<class '";
+  s += static_cast<TypeObject*>(o)->tp_name;
+  s += "'>";
+  return new_str(ts, s);
+}
+
+Object* none_repr(ThreadState* ts, Object*) { return new_str(ts, "None"); }
+int none_bool(ThreadState*, Object*) { return 0; }
+Object* not_implemented_repr(ThreadState* ts, Object*) { return new_str(ts, "NotImplemented"); }
+
+}  // namespace
+
+TypeObject make_static_type(const char* name, std::size_t basicsize, TypeObject* base) {
+  TypeObject t{};
+  t.ob_refcnt = kImmortalRefcnt;
+  t.ob_type = &type_type;
+  t.tp_name = name;
+  t.tp_base = base;
+  t.tp_basicsize = basicsize;
+  t.tp_dealloc = free_object;
+  t.tp_repr = default_repr;
+  t.tp_hash = identity_hash;
+  t.tp_richcompare = identity_compare;
+  return t;
+}
+
+TypeObject object_type = make_static_type("object", sizeof(Object), nullptr);
+TypeObject type_type = [] {
+  TypeObject t = make_static_type("type", sizeof(TypeObject), &object_type);
+  t.tp_repr = type_repr;
+  t.tp_dealloc = never_dealloc;
+  return t;
+}();
+TypeObject none_type = [] {
+  TypeObject t = make_static_type("NoneType", sizeof(Object), &object_type);
+  t.tp_repr = none_repr;
+  t.nb_bool = none_bool;
+  t.tp_dealloc = never_dealloc;
+  return t;
+}();
+TypeObject not_implemented_type = [] {
+  TypeObject t = make_static_type("NotImplementedType", sizeof(Object), &object_type);
+  t.tp_repr = not_implemented_repr;
+  t.tp_dealloc = never_dealloc;
+  return t;
+}();
+
+Object none_object{kImmortalRefcnt, &none_type};
+Object not_implemented_object{kImmortalRefcnt, &not_implemented_type};
+
+}  // namespace terrarium

@@ -1,0 +1,30 @@
+// The objects there is exactly one of: None, NotImplemented, True and False, and the
+// `object`/`type` roots of the type hierarchy. CPython: Objects/object.c, boolobject.c.
+#pragma once
+#include "objects/int.hpp"
+#include "objects/object.hpp"
+
+namespace terrarium {
+
+extern TypeObject object_type;
+extern TypeObject type_type;
+extern TypeObject none_type;
+extern TypeObject not_implemented_type;
+extern TypeObject bool_type;
+
+extern Object none_object;
+extern Object not_implemented_object;
+extern IntObject true_object;   // bool is a subclass of int: True is the int 1
+extern IntObject false_object;
+
+inline Object* py_none() { return &none_object; }
+inline Object* py_not_implemented() { return &not_implemented_object; }
+inline Object* py_true() { return &true_object; }
+inline Object* py_false() { return &false_object; }
+inline Object* new_bool(bool b) { return newref(b ? py_true() : py_false()); }
+
+// A type object with CPython's defaults: object as base, identity hash and equality,
+// a repr of the form <NAME object>. The owning file fills in the rest.
+TypeObject make_static_type(const char* name, std::size_t basicsize, TypeObject* base);
+
+}  // namespace terrarium

@@ -1,0 +1,34 @@
+// Per-thread interpreter state, passed explicitly everywhere (no thread-locals on the hot
+// path): the raised exception, the current frame, the recursion budget and the eval
+// breaker the host sets to interrupt. CPython: Include/cpython/pystate.h PyThreadState.
+#pragma once
+#include <atomic>
+#include <cstdint>
+#include "objects/object.hpp"
+
+namespace terrarium {
+
+struct InterpreterState;
+struct Frame;
+
+struct ThreadState {
+  InterpreterState* interp = nullptr;
+  Object* curexc = nullptr;  // the exception being raised (owned), CPython: curexc
+  Frame* frame = nullptr;    // innermost running frame
+  int recursion_remaining = 1000;
+  int recursion_limit = 1000;
+  // Nonzero when the eval loop must stop and look (interrupt requested, later: GIL drop
+  // request, pending calls). Checked at RESUME and backward jumps only.
+  std::atomic<std::uint8_t>* eval_breaker = nullptr;
+};
+
+inline bool error_occurred(ThreadState* ts) { return ts->curexc != nullptr; }
+// Takes the raised exception out of the thread state (caller owns it).
+inline Object* fetch_error(ThreadState* ts) {
+  Object* e = ts->curexc;
+  ts->curexc = nullptr;
+  return e;
+}
+void clear_error(ThreadState* ts);
+
+}  // namespace terrarium
