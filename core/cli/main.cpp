@@ -3,6 +3,7 @@
 #include <atomic>
 #include <csignal>
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -34,6 +35,15 @@ bool read_file(const std::string& path, std::string& out) {
   return !in.bad();
 }
 
+// CPython 3.11 reports the main script by its absolute path, joined but not normalised
+// ("python3 ./x.py" shows "/cwd/./x.py").
+std::string absolute_script_path(const std::string& path) {
+  if (!path.empty() && path[0] == '/') return path;
+  std::error_code ec;
+  std::string cwd = std::filesystem::current_path(ec).string();
+  return ec ? path : cwd + "/" + path;
+}
+
 int cant_open(const std::string& path) {
   std::fprintf(stderr, "terrarium: can't open file '%s': [Errno 2] No such file or directory\n", path.c_str());
   return 2;
@@ -46,7 +56,7 @@ int run_command(const std::string& file, const std::string& code, bool has_code)
     source = code;
   } else {
     if (!read_file(file, source)) return cant_open(file);
-    filename = file;
+    filename = absolute_script_path(file);
   }
   terrarium::cli::NativeOutput out;
   terrarium::Interpreter interp(out);
@@ -64,6 +74,7 @@ int dis_command(const std::string& file) {
   terrarium::cli::NativeOutput out;
   terrarium::Interpreter interp(out);
   std::string text;
+  // `python3 -m dis FILE` compiles with the name as given on the command line.
   if (!interp.disassemble_source(source, file, text)) return 1;
   out.write(1, text);
   return 0;
@@ -74,7 +85,7 @@ int dis_command(const std::string& file) {
 int main(int argc, char** argv) {
   CLI::App app{"Terrarium: a Python 3.11 interpreter that shows its machinery.", "terrarium"};
   app.set_version_flag("--version", std::string("terrarium ") + terrarium::version() + " (Python 3.11)");
-  app.require_subcommand(1);
+  app.require_subcommand(0, 1);
 
   std::string run_file, run_code;
   CLI::App* run = app.add_subcommand("run", "Run a Python file (or -c CODE) like `python3 FILE`.");
@@ -112,6 +123,10 @@ int main(int argc, char** argv) {
     return run_command(run_file, run_code, static_cast<bool>(*code_opt));
   }
   if (*dis) return dis_command(dis_file);
+  if (!*serve) {
+    std::fprintf(stderr, "terrarium: no command given: use run, dis or serve (see terrarium --help)\n");
+    return 2;
+  }
   serve_options.root = root;
   serve_options.cross_origin_isolation = !no_isolation;
   return terrarium::server::serve_until_signalled(serve_options);

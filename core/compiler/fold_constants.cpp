@@ -2,6 +2,7 @@
 #include "compiler/fold_constants.hpp"
 
 #include "objects/abstract.hpp"
+#include "objects/int.hpp"
 #include "objects/singletons.hpp"
 #include "objects/str.hpp"
 #include "objects/tuple.hpp"
@@ -11,7 +12,57 @@ namespace terrarium {
 
 namespace {
 
-constexpr Py_ssize_t kMaxStrSize = 4096;  // CPython: MAX_STR_SIZE
+constexpr Py_ssize_t kMaxStrSize = 4096;     // CPython: MAX_STR_SIZE
+constexpr std::uint64_t kMaxIntBits = 128;   // CPython: MAX_INT_SIZE
+constexpr Py_ssize_t kMaxCollectionSize = 256;  // CPython: MAX_COLLECTION_SIZE
+
+std::uint64_t bit_length(std::int64_t v) {
+  std::uint64_t m = v < 0 ? 0 - static_cast<std::uint64_t>(v) : static_cast<std::uint64_t>(v);
+  std::uint64_t bits = 0;
+  while (m) ++bits, m >>= 1;
+  return bits;
+}
+
+// CPython: safe_multiply, safe_power, safe_lshift, safe_mod. Refuses to fold operations
+// whose result could be huge; str % x is never folded (formatting happens at run time).
+bool folding_is_safe(BinaryOp op, Object* v, Object* w) {
+  bool v_int = is_int(v), w_int = is_int(w);
+  switch (op) {
+    case BinaryOp::Multiply: {
+      if (v_int && w_int) {
+        if (int_value(v) && int_value(w)) return bit_length(int_value(v)) + bit_length(int_value(w)) <= kMaxIntBits;
+        return true;
+      }
+      Object* n = v_int ? v : w;
+      Object* seq = v_int ? w : v;
+      if (!is_int(n)) return true;
+      Py_ssize_t size = 0, limit = 0;
+      if (is_str(seq)) size = static_cast<StrObject*>(seq)->length, limit = kMaxStrSize;
+      else if (is_tuple(seq)) size = tuple_size(seq), limit = kMaxCollectionSize;
+      else return true;
+      if (!size) return true;
+      std::int64_t count = int_value(n);
+      return count >= 0 && count <= limit / size;
+    }
+    case BinaryOp::Power:
+      if (v_int && w_int && int_value(v) && int_value(w) > 0) {
+        std::uint64_t vbits = bit_length(int_value(v));
+        return vbits <= kMaxIntBits / static_cast<std::uint64_t>(int_value(w));
+      }
+      return true;
+    case BinaryOp::Lshift:
+      if (v_int && w_int && int_value(v) && int_value(w)) {
+        if (int_value(w) < 0) return true;  // raises ValueError, so it is not folded anyway
+        auto wbits = static_cast<std::uint64_t>(int_value(w));
+        return wbits <= kMaxIntBits && bit_length(int_value(v)) <= kMaxIntBits - wbits;
+      }
+      return true;
+    case BinaryOp::Remainder:
+      return !is_str(v);
+    default:
+      return true;
+  }
+}
 
 bool is_constant(const ExprPtr& e) { return e && e->kind == ExprKind::Constant; }
 
@@ -56,14 +107,7 @@ void fold_expr(ThreadState* ts, Expr& e) {
       if (!is_constant(e.left) || !is_constant(e.right)) return;
       Object* l = e.left->value;
       Object* r = e.right->value;
-      // CPython guards repetition of sequences against huge results before computing.
-      if (e.binop == BinaryOp::Multiply && (is_str(l) || is_str(r))) {
-        Object* seq = is_str(l) ? l : r;
-        Object* n = is_str(l) ? r : l;
-        if (is_instance(n, &int_type) && int_value(n) > 0 &&
-            static_cast<StrObject*>(seq)->length * int_value(n) > kMaxStrSize)
-          return;
-      }
+      if (!folding_is_safe(e.binop, l, r)) return;
       adopt_result(ts, e, binary_op(ts, l, r, e.binop));
       return;
     }

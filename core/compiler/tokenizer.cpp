@@ -37,7 +37,10 @@ class Tokenizer {
     while (true) {
       if (at_line_start_ && brackets_.empty()) {
         if (!indentation()) return false;
-        if (pos_ >= src_.size()) break;
+        if (at_line_start_) {  // a blank or comment-only line was skipped
+          if (pos_ >= src_.size()) break;
+          continue;
+        }
       }
       if (pos_ >= src_.size()) break;
       if (!next_token()) return false;

@@ -16,8 +16,12 @@ namespace {
 void exception_dealloc(Object* o) {
   auto* e = static_cast<ExceptionObject*>(o);
   xdecref(e->args);
+  xdecref(e->name);
   if (e->traceback) {
-    for (auto& entry : *e->traceback) decref(entry.code);
+    for (auto& entry : *e->traceback) {
+      decref(entry.code);
+      xdecref(entry.globals);
+    }
     delete e->traceback;
   }
   std::free(e);
@@ -68,6 +72,7 @@ Object* new_exception(ThreadState* ts, TypeObject* type, const std::string& mess
   e->ob_refcnt = 1;
   e->ob_type = type;
   e->traceback = nullptr;
+  e->name = nullptr;
   // Like CPython's PyErr_SetString: one str argument, or none for a bare raise.
   if (message.empty() && type == &exc_KeyboardInterrupt) {
     e->args = new_tuple(ts, 0);
@@ -100,11 +105,12 @@ std::string exception_message(ThreadState* ts, Object* exc) {
   return out;
 }
 
-void add_traceback_entry(Object* exc, CodeObject* code, int offset) {
+void add_traceback_entry(Object* exc, CodeObject* code, int offset, Object* globals) {
   auto* e = static_cast<ExceptionObject*>(exc);
   if (!e->traceback) e->traceback = new std::vector<TracebackEntry>();
   incref(code);
-  e->traceback->push_back(TracebackEntry{code, offset});
+  xincref(globals);
+  e->traceback->push_back(TracebackEntry{code, offset, globals});
 }
 
 }  // namespace terrarium

@@ -14,11 +14,13 @@ struct CodeObject;
 struct TracebackEntry {
   CodeObject* code;  // strong reference
   int offset;        // byte offset of the instruction
+  Object* globals;   // strong reference: the frame's globals, for "Did you mean" at print time
 };
 
 struct ExceptionObject : Object {
   Object* args;  // tuple
-  std::vector<TracebackEntry>* traceback;  // innermost last, as traceback.tb_next walks
+  std::vector<TracebackEntry>* traceback;  // innermost first (the order unwinding adds them)
+  Object* name;  // NameError.name / AttributeError.name (str) or null
 };
 
 // X-macro: EXCEPTION(c_name, python_name, base_c_name)
@@ -59,6 +61,6 @@ std::nullptr_t raise_object(ThreadState* ts, Object* exc);
 [[nodiscard]] Object* new_exception(ThreadState* ts, TypeObject* type, const std::string& message);
 // str(exc): the message as CPython's BaseException.__str__ gives it.
 std::string exception_message(ThreadState* ts, Object* exc);
-void add_traceback_entry(Object* exc, CodeObject* code, int offset);
+void add_traceback_entry(Object* exc, CodeObject* code, int offset, Object* globals);
 
 }  // namespace terrarium

@@ -23,7 +23,7 @@ struct Object {
   TypeObject* ob_type;
 };
 
-constexpr Py_ssize_t kImmortalRefcnt = Py_ssize_t{1} << 40;
+constexpr Py_ssize_t kImmortalRefcnt = Py_ssize_t{1} << (8 * sizeof(Py_ssize_t) - 2);
 
 inline void incref(Object* o) { ++o->ob_refcnt; }
 inline void xincref(Object* o) { if (o) ++o->ob_refcnt; }

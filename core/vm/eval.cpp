@@ -29,7 +29,9 @@ namespace {
 }
 
 std::nullptr_t name_error(ThreadState* ts, Object* name) {
-  return raise(ts, &exc_NameError, "name '" + std::string(str_view(name)) + "' is not defined");
+  Object* exc = new_exception(ts, &exc_NameError, "name '" + std::string(str_view(name)) + "' is not defined");
+  static_cast<ExceptionObject*>(exc)->name = newref(name);
+  return raise_object(ts, exc);
 }
 
 }  // namespace
@@ -301,7 +303,7 @@ Object* eval_code(ThreadState* ts, CodeObject* code, Object* globals, Object* bu
     }
 
   error:
-    add_traceback_entry(ts->curexc, code, frame.lasti * 2);
+    add_traceback_entry(ts->curexc, code, frame.lasti * 2, frame.globals);
     while (sp > stack_base) xdecref(*--sp);
     retval = nullptr;
     goto exit_frame;

@@ -7,6 +7,10 @@
 #include "compiler/fold_constants.hpp"
 #include "compiler/parser.hpp"
 #include "objects/exceptions.hpp"
+#include "objects/dict.hpp"
+#include "objects/str.hpp"
+#include "vm/interpreter_state.hpp"
+#include "vm/suggestions.hpp"
 #include "vm/thread_state.hpp"
 
 namespace terrarium {
@@ -97,6 +101,27 @@ void append_frame(ThreadState* ts, std::string& out, const TracebackEntry& entry
   out += carets + "\n";
 }
 
+std::vector<std::string> dict_keys(Object* dict) {
+  std::vector<std::string> keys;
+  for (const DictEntry& e : *static_cast<DictObject*>(dict)->entries)
+    if (e.key && is_str(e.key)) keys.emplace_back(str_view(e.key));
+  return keys;
+}
+
+// CPython: offer_suggestions_for_name_error. Looks in the innermost frame's locals,
+// globals and builtins, in that order.
+std::string name_error_hint(ThreadState* ts, ExceptionObject* e) {
+  if (!e->name || !e->traceback || e->traceback->empty()) return "";
+  const TracebackEntry& innermost = e->traceback->front();
+  std::string_view name = str_view(e->name);
+  std::vector<std::string> varnames;
+  for (Object* v : innermost.code->co_varnames) varnames.emplace_back(str_view(v));
+  std::string hint = closest_name(name, varnames);
+  if (hint.empty() && innermost.globals) hint = closest_name(name, dict_keys(innermost.globals));
+  if (hint.empty() && ts->interp->builtins) hint = closest_name(name, dict_keys(ts->interp->builtins));
+  return hint.empty() ? "" : ". Did you mean: '" + hint + "'?";
+}
+
 }  // namespace
 
 std::string format_exception(ThreadState* ts, Object* exc) {
@@ -109,6 +134,7 @@ std::string format_exception(ThreadState* ts, Object* exc) {
   }
   std::string message = exception_message(ts, exc);
   out += exc->ob_type->tp_name;
+  if (is_instance(exc, &exc_NameError)) message += name_error_hint(ts, e);
   if (!message.empty()) out += ": " + message;
   return out + "\n";
 }

@@ -1,0 +1,2 @@
+items = 3
+print(items < "4")

@@ -1,0 +1,4 @@
+x = 10
+print("before")
+print(x / (x - 10))
+print("after")

@@ -1,0 +1,76 @@
+#!/usr/bin/env python3
+"""Compares `terrarium dis FILE` with `python3 -m dis FILE` (CPython 3.11).
+
+Default: every conformance script that CPython can compile must disassemble to exactly the
+same text; the test fails otherwise. With --report DIR..., prints for each folder the share
+of code objects whose instruction listing is identical (the dis fidelity figure) and never
+fails. A code object's listing is its block of `dis` output (module, then each
+"Disassembly of <code object ...>" section), with object addresses masked.
+Ends with "N passed, N failed".
+"""
+import argparse
+import pathlib
+import re
+import subprocess
+import sys
+
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+ADDRESS = re.compile(rb" at 0x[0-9a-f]+")
+
+
+def dis_text(cmd, script):
+    proc = subprocess.run(cmd + [script.name], cwd=script.parent, capture_output=True, timeout=60)
+    return proc.returncode, ADDRESS.sub(b" at 0x?", proc.stdout)
+
+
+def code_objects(text):
+    parts = re.split(rb"\n(?=Disassembly of <code object)", text)
+    return [p.strip(b"\n") for p in parts]
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--terrarium", required=True)
+    ap.add_argument("--report", nargs="*", help="folders to report fidelity for")
+    args = ap.parse_args()
+    ours = [str(pathlib.Path(args.terrarium).resolve()), "dis"]
+    theirs = [sys.executable, "-m", "dis"]
+    passed = failed = 0
+    if args.report is not None:
+        for folder in args.report:
+            same = total = 0
+            for script in sorted(pathlib.Path(folder).rglob("*.py")):
+                status, expected = dis_text(theirs, script)
+                if status != 0:
+                    continue
+                _, got = dis_text(ours, script)
+                want_parts, got_parts = code_objects(expected), code_objects(got)
+                total += len(want_parts)
+                same += sum(1 for w in want_parts if w in got_parts)
+            share = 100.0 * same / total if total else 0.0
+            print(f"dis fidelity {folder}: {same}/{total} code objects identical ({share:.1f}%)")
+        return 0
+    for script in sorted((ROOT / "tests/conformance").rglob("*.py")):
+        if script.parent == ROOT / "tests/conformance":
+            continue
+        status, expected = dis_text(theirs, script)
+        if status != 0:
+            continue  # CPython rejects it (a syntax-error test): nothing to compare
+        _, got = dis_text(ours, script)
+        name = script.relative_to(ROOT)
+        if got == expected:
+            passed += 1
+            print(f"PASS {name}")
+        else:
+            failed += 1
+            print(f"FAIL {name}")
+            import difflib
+            for line in difflib.unified_diff(expected.decode().splitlines(), got.decode().splitlines(),
+                                             "python3 -m dis", "terrarium dis", lineterm="", n=2):
+                print("   ", line)
+    print(f"{passed} passed, {failed} failed")
+    return 1 if failed or not passed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
