@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Runs every test suite: the Catch2 suite natively, under ASan+UBSan and under Node (wasm,
+# threads); conformance, dis and CLI checks; the browser specs in Chromium. Then reports the
+# course-program pass count and dis fidelity (figures, not failures). Every suite runs even
+# if an earlier one fails; the last line counts suites.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/build.sh || { echo "test: build failed"; echo "suites: 0 passed, 1 failed"; exit 1; }
+export NODE_PATH=/usr/share/nodejs
+
+passed=0
+failed=0
+failures=()
+suite() {  # suite NAME COMMAND...
+  local name=$1
+  shift
+  echo
+  echo "==== $name"
+  if "$@"; then
+    passed=$((passed + 1))
+  else
+    failed=$((failed + 1))
+    failures+=("$name")
+  fi
+}
+build_preset() { cmake --preset "$1" >/dev/null && cmake --build --preset "$1"; }
+
+suite "native: unit, conformance, dis, CLI" ctest --preset native
+suite "native-debug build (ASan+UBSan)" build_preset native-debug
+suite "native-debug: unit, conformance, dis, CLI" ctest --preset native-debug
+suite "wasm-node build" build_preset wasm-node
+suite "wasm-node: unit tests under Node with threads" ctest --preset wasm-node
+suite "browser: Playwright specs in Chromium" node --test --test-concurrency=1 tests/web/
+
+echo
+echo "==== figures (reported, not failing)"
+if [ -d ../shared/acceptance ]; then
+  python3 tests/conformance/run.py --terrarium build/native/terrarium --acceptance ../shared/acceptance | tail -2 | head -1
+  python3 tests/dis/compare.py --terrarium build/native/terrarium --report ../shared/acceptance tests/conformance
+fi
+
+echo
+[ ${#failures[@]} -eq 0 ] || printf 'failed suite: %s\n' "${failures[@]}"
+echo "suites: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
