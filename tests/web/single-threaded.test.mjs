@@ -40,9 +40,9 @@ describe('playground, not isolated (single-threaded build)', { timeout: 30_000 }
   });
 
   test('runs a program', async () => {
-    await runProgram(page, 'total = 0\nfor i in range(5):\n    total += i\nprint("total", total)\n');
-    const text = await waitForTerminal(page, ['total 10']);
-    assert.equal(text, 'total 10');
+    await runProgram(page, 'total = 0\ni = 0\nwhile i < 5:\n    total += i\n    i += 1\nprint("total", total, i == 5)\n');
+    const text = await waitForTerminal(page, ['total 10 True']);
+    assert.equal(text, 'total 10 True');
   });
 
   test('Stop ends an endless loop by replacing the worker', async () => {

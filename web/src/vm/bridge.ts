@@ -1,0 +1,75 @@
+// Page side of the VM worker: starts it, sends runs, hands its messages to
+// typed callbacks and knows the two ways to stop a program. It keeps no run
+// state; session.ts decides what happens when.
+import type { InterruptHandle, PageToWorker, Stream, WorkerToPage } from './protocol';
+
+export interface BridgeHandlers {
+  ready(info: { threaded: boolean; version: string }): void;
+  output(stream: Stream, text: string): void;
+  done(status: number, elapsedMs: number): void;
+  error(message: string): void;
+}
+
+export class VmBridge {
+  private readonly worker: Worker;
+  private interruptHandle: InterruptHandle | undefined;
+  private terminated = false;
+
+  constructor(private readonly handlers: BridgeHandlers) {
+    // Vite bundles this URL as a module worker, in dev and in the build.
+    this.worker = new Worker(new URL('./vm-worker.ts', import.meta.url), { type: 'module' });
+    this.worker.onmessage = (event: MessageEvent<WorkerToPage>) => this.receive(event.data);
+    // A worker script that fails to load or throws at top level ends up here.
+    this.worker.onerror = (event: ErrorEvent) => {
+      event.preventDefault();
+      if (!this.terminated) this.handlers.error(event.message || 'the VM worker failed to start');
+    };
+  }
+
+  /** True once the worker has shared its interrupt flag (threaded build). */
+  get canInterrupt(): boolean {
+    return this.interruptHandle !== undefined;
+  }
+
+  run(source: string, filename: string): void {
+    this.send({ type: 'run', source, filename });
+  }
+
+  /** Asks the running program to raise KeyboardInterrupt; it still reports 'done'. */
+  interrupt(): boolean {
+    const handle = this.interruptHandle;
+    if (!handle) return false;
+    Atomics.store(new Uint8Array(handle.buffer), handle.address, 1);
+    return true;
+  }
+
+  /** Kills the worker at once, whatever it is doing; this bridge is dead afterwards. */
+  terminate(): void {
+    this.terminated = true;
+    this.worker.terminate();
+  }
+
+  private send(message: PageToWorker): void {
+    this.worker.postMessage(message);
+  }
+
+  private receive(message: WorkerToPage): void {
+    // Messages already queued when the worker was terminated are stale.
+    if (this.terminated) return;
+    switch (message.type) {
+      case 'ready':
+        this.interruptHandle = message.interrupt;
+        this.handlers.ready({ threaded: message.threaded, version: message.version });
+        break;
+      case 'output':
+        this.handlers.output(message.stream, message.text);
+        break;
+      case 'done':
+        this.handlers.done(message.status, message.elapsedMs);
+        break;
+      case 'error':
+        this.handlers.error(message.message);
+        break;
+    }
+  }
+}

@@ -1,0 +1,57 @@
+// The Emscripten module contract (wasm/ bindings) and the choice between its two
+// builds. Runs inside the VM worker only: the page never loads the wasm itself.
+import type { Stream } from './protocol';
+
+/** What `createTerrarium(...)` resolves to (see wasm/ for the Embind side). */
+export interface TerrariumCore {
+  /** Synchronous; returns the exit status: 0 ok, 1 uncaught exception, 130 KeyboardInterrupt. */
+  runSource(source: string, filename: string): number;
+  /** Byte offset in HEAPU8 of the uint8 interrupt flag. */
+  interruptFlagAddress(): number;
+  clearInterrupt(): void;
+  version(): string;
+  threaded(): boolean;
+  /** In the threaded build its buffer is a SharedArrayBuffer. */
+  HEAPU8: Uint8Array;
+}
+
+export interface CoreOptions {
+  /** Called synchronously from inside runSource as the program prints. */
+  onOutput(stream: Stream, text: string): void;
+}
+
+type CreateTerrarium = (options: CoreOptions) => Promise<TerrariumCore>;
+
+/**
+ * The threaded build needs SharedArrayBuffer, which browsers only hand out to
+ * cross-origin isolated pages (COOP + COEP headers).
+ */
+export function canUseThreads(): boolean {
+  return self.crossOriginIsolated === true && typeof SharedArrayBuffer === 'function';
+}
+
+/** Where the built site's root is, seen from this worker (works under a subpath). */
+function siteBase(): URL {
+  // In dev the worker is served from its source path, so the site root is the
+  // configured base. In a build, workers are emitted to `<base>/assets/`, so the
+  // root is one level up from this module; BASE_URL is './' there and would
+  // resolve against assets/.
+  return import.meta.env.DEV
+    ? new URL(import.meta.env.BASE_URL, self.location.origin)
+    : new URL(/* @vite-ignore */ '../', import.meta.url);
+}
+
+/** Loads wasm/mt (threaded) or wasm/st (single-threaded) from the site root. */
+export async function loadCore(threaded: boolean, options: CoreOptions): Promise<TerrariumCore> {
+  const url = new URL(threaded ? 'wasm/mt/terrarium.mjs' : 'wasm/st/terrarium.mjs', siteBase()).href;
+  let factory: CreateTerrarium;
+  try {
+    // @vite-ignore: the module is copied from build/wasm-dist, not bundled, so
+    // the Emscripten glue finds its .wasm and pthread worker.js next to itself.
+    const mod = (await import(/* @vite-ignore */ url)) as { default: CreateTerrarium };
+    factory = mod.default;
+  } catch (err) {
+    throw new Error(`cannot load ${url}: ${String(err)}`);
+  }
+  return factory(options);
+}

@@ -1,0 +1,25 @@
+// The one message protocol between the page (bridge.ts) and the VM worker
+// (vm-worker.ts). Both sides import these types, so a field renamed on one side
+// is a compile error on the other.
+
+/** 1 = stdout, 2 = stderr, as in the Emscripten core's onOutput(stream, text). */
+export type Stream = 1 | 2;
+
+/** Page -> worker. */
+export type PageToWorker = { type: 'run'; source: string; filename: string };
+
+/** Shared memory the page writes to ask a running program to stop (threaded build only). */
+export interface InterruptHandle {
+  buffer: SharedArrayBuffer;
+  /** Byte offset of a uint8 flag in `buffer`; storing 1 raises KeyboardInterrupt. */
+  address: number;
+}
+
+/** Worker -> page. */
+export type WorkerToPage =
+  | { type: 'ready'; threaded: boolean; version: string; interrupt?: InterruptHandle }
+  | { type: 'output'; stream: Stream; text: string }
+  /** status: 0 ok, 1 uncaught exception (traceback already sent on stream 2), 130 KeyboardInterrupt. */
+  | { type: 'done'; status: number; elapsedMs: number }
+  /** The wasm failed to load (before 'ready'), or the module crashed during a run. */
+  | { type: 'error'; message: string };

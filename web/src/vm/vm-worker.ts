@@ -1,0 +1,81 @@
+// The VM worker: loads the wasm core and runs programs, one at a time, off the
+// page's main thread. runSource blocks this worker for the whole run; the page
+// stops it through the shared interrupt flag (threaded build) or by terminating
+// the worker (single-threaded build). See bridge.ts for the page side.
+import { canUseThreads, loadCore, type TerrariumCore } from './core';
+import { OutputCoalescer } from './output-coalescer';
+import type { PageToWorker, Stream, WorkerToPage } from './protocol';
+
+// tsconfig has both DOM and WebWorker libs; here `self` is the worker scope.
+const scope = self as unknown as DedicatedWorkerGlobalScope;
+const post = (message: WorkerToPage): void => scope.postMessage(message);
+
+const output = new OutputCoalescer((stream, text) => post({ type: 'output', stream, text }));
+
+function describe(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
+function run(core: TerrariumCore, source: string, filename: string): void {
+  // A Stop that raced with the end of the previous run may have left the flag set.
+  core.clearInterrupt();
+  const started = performance.now();
+  let status: number;
+  try {
+    status = core.runSource(source, filename);
+  } catch (err) {
+    // A JS exception out of runSource means the module itself broke (abort,
+    // trap, out of memory); the page replaces this worker.
+    output.flush();
+    post({ type: 'error', message: describe(err) });
+    return;
+  }
+  output.flush();
+  post({ type: 'done', status, elapsedMs: performance.now() - started });
+}
+
+async function start(): Promise<void> {
+  const options = { onOutput: (stream: Stream, text: string) => output.write(stream, text) };
+  // A threaded build that fails to load still leaves a working playground; the
+  // status bar shows which build actually runs.
+  const load = async (): Promise<TerrariumCore> => {
+    if (!canUseThreads()) return loadCore(false, options);
+    try {
+      return await loadCore(true, options);
+    } catch (err) {
+      console.warn('Threaded build failed to load; trying the single-threaded one.', err);
+      return loadCore(false, options);
+    }
+  };
+  // Messages that arrive while the wasm loads wait for it rather than being lost.
+  const corePromise = load();
+  scope.onmessage = async (event: MessageEvent<PageToWorker>) => {
+    const message = event.data;
+    // If loading failed, the page already has the 'error' message below.
+    const core = await corePromise.catch(() => null);
+    if (core && message.type === 'run') run(core, message.source, message.filename);
+  };
+
+  let core: TerrariumCore;
+  try {
+    core = await corePromise;
+  } catch (err) {
+    post({ type: 'error', message: describe(err) });
+    return;
+  }
+  const threaded = core.threaded();
+  const buffer = core.HEAPU8.buffer;
+  post({
+    type: 'ready',
+    threaded,
+    version: core.version(),
+    // The flag exists now, so it lies inside this buffer; growing shared memory
+    // neither moves nor detaches existing bytes, so the page can keep using it.
+    interrupt:
+      threaded && buffer instanceof SharedArrayBuffer
+        ? { buffer, address: core.interruptFlagAddress() }
+        : undefined,
+  });
+}
+
+void start();
