@@ -8,6 +8,7 @@
 #include "objects/dict.hpp"
 #include "objects/exceptions.hpp"
 #include "objects/str.hpp"
+#include "objects/typeobject.hpp"
 #include "vm/eval.hpp"
 #include "vm/interpreter_state.hpp"
 #include "vm/traceback.hpp"
@@ -21,11 +22,15 @@ Interpreter::Interpreter(OutputSink& out) : state_(std::make_unique<InterpreterS
   ThreadState* ts = &state_->main_thread;
   ts->interp = state_.get();
   ts->eval_breaker = &state_->interrupt;
+  // Built-in types are readied once per process; the builtins namespace is per interpreter.
+  if (!ready_builtin_types(ts)) clear_error(ts);
   state_->builtins = make_builtins(ts);
+  state_->str_build_class = new_str(ts, "__build_class__");
 }
 
 Interpreter::~Interpreter() {
   xdecref(state_->builtins);
+  xdecref(state_->str_build_class);
   clear_error(&state_->main_thread);
 }
 
@@ -45,7 +50,7 @@ int Interpreter::run_source(std::string_view source, const std::string& filename
   bool ok = dict_set_item(ts, globals, name_key, name_value);
   decref(name_key);
   decref(name_value);
-  Object* result = ok ? eval_code(ts, compiled.code, globals, state_->builtins) : nullptr;
+  Object* result = ok ? eval_code(ts, compiled.code, globals, state_->builtins, globals) : nullptr;
   int status = kExitOk;
   if (result) {
     decref(result);

@@ -13,6 +13,9 @@ void code_dealloc(Object* o) {
   for (Object* c : code->co_consts) decref(c);
   for (Object* n : code->co_names) decref(n);
   for (Object* n : code->co_varnames) decref(n);
+  for (Object* n : code->co_cellvars) decref(n);
+  for (Object* n : code->co_freevars) decref(n);
+  for (Object* n : code->co_localsplusnames) decref(n);
   delete code;
 }
 

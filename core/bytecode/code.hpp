@@ -30,12 +30,32 @@ enum CodeFlags : int {
   CO_ITERABLE_COROUTINE = 0x100, CO_ASYNC_GENERATOR = 0x200,
 };
 
+// Kinds of fast-locals slots (CPython 3.11: co_localspluskinds).
+enum LocalKind : std::uint8_t { CO_FAST_LOCAL = 0x20, CO_FAST_CELL = 0x40, CO_FAST_FREE = 0x80 };
+
+// One row of the 3.11 exception table: instructions [start, end) (code-unit indices) are
+// covered by the handler at `target`; unwinding pops the stack to `depth` and, with
+// `lasti`, pushes the offset of the raising instruction.
+struct ExceptionTableEntry {
+  int start;
+  int end;
+  int target;
+  int depth;
+  bool lasti;
+};
+
 struct CodeObject : Object {
   std::vector<CodeUnit> co_code;
   std::vector<Location> co_positions;  // one per code unit (caches repeat their instruction's)
   std::vector<Object*> co_consts;      // strong references
   std::vector<Object*> co_names;       // str, strong references
   std::vector<Object*> co_varnames;
+  std::vector<Object*> co_cellvars;
+  std::vector<Object*> co_freevars;
+  // The fast-locals layout: one name and kind per slot (locals, then cells, then frees).
+  std::vector<Object*> co_localsplusnames;
+  std::vector<std::uint8_t> co_localspluskinds;
+  std::vector<ExceptionTableEntry> co_exceptiontable;
   std::string co_name;
   std::string co_qualname;
   std::string co_filename;
@@ -45,6 +65,9 @@ struct CodeObject : Object {
   int co_argcount = 0;
   int co_posonlyargcount = 0;
   int co_kwonlyargcount = 0;
+  int co_nlocals = 0;
+  bool has_docstring = false;
+  int nlocalsplus() const { return static_cast<int>(co_localsplusnames.size()); }
   // The program text, for traceback source lines (CPython re-reads the file through
   // linecache; we keep it, which also works in the browser). Null for `-c` code.
   std::shared_ptr<const std::string> source;

@@ -9,7 +9,20 @@
 #include "objects/singletons.hpp"
 #include "objects/str.hpp"
 #include "objects/tuple.hpp"
+#include "objects/function.hpp"
+#include "objects/int.hpp"
+#include "objects/list.hpp"
+#include "objects/slice.hpp"
+#include "objects/typeobject.hpp"
+#include "objects/float.hpp"
+#include "vm/call.hpp"
+#include "vm/eval.hpp"
 #include "vm/interpreter_state.hpp"
+#include <vector>
+
+namespace terrarium {
+extern TypeObject range_type;
+}
 
 namespace terrarium {
 
@@ -60,22 +73,268 @@ Object* builtin_repr(ThreadState* ts, Object*, Object* const* args, std::size_t 
   return object_repr(ts, args[0]);
 }
 
+std::nullptr_t exact_args(ThreadState* ts, const char* fn, std::size_t expected, std::size_t got) {
+  return raise(ts, &exc_TypeError, std::string(fn) + "() takes exactly " + std::to_string(expected) + " argument" +
+                                       (expected == 1 ? "" : "s") + " (" + std::to_string(got) + " given)");
+}
+
+Object* builtin_len(ThreadState* ts, Object*, Object* const* args, std::size_t nargs, Object* kwnames) {
+  if (kwnames) return no_keywords(ts, "len");
+  if (nargs != 1) return exact_args(ts, "len", 1, nargs);
+  Py_ssize_t n = object_length(ts, args[0]);
+  if (n < 0) return nullptr;
+  return new_int(ts, n);
+}
+
+bool check_class_or_tuple(ThreadState* ts, Object* cls, const char* fn) {
+  if (is_instance(cls, &type_type)) return true;
+  if (is_tuple(cls)) {
+    for (Py_ssize_t i = 0; i < tuple_size(cls); ++i)
+      if (!check_class_or_tuple(ts, tuple_get(cls, i), fn)) return false;
+    return true;
+  }
+  raise(ts, &exc_TypeError, std::string(fn) + "() arg 2 must be a type, a tuple of types, or a union");
+  return false;
+}
+
+int instance_check(ThreadState* ts, Object* obj, Object* cls) {
+  if (is_tuple(cls)) {
+    for (Py_ssize_t i = 0; i < tuple_size(cls); ++i) {
+      int r = instance_check(ts, obj, tuple_get(cls, i));
+      if (r != 0) return r;
+    }
+    return 0;
+  }
+  return is_instance(obj, static_cast<TypeObject*>(cls)) ? 1 : 0;
+}
+
+Object* builtin_isinstance(ThreadState* ts, Object*, Object* const* args, std::size_t nargs, Object* kwnames) {
+  if (kwnames) return no_keywords(ts, "isinstance");
+  if (nargs != 2) return raise(ts, &exc_TypeError, "isinstance expected 2 arguments, got " + std::to_string(nargs));
+  if (!check_class_or_tuple(ts, args[1], "isinstance")) return nullptr;
+  int r = instance_check(ts, args[0], args[1]);
+  return r < 0 ? nullptr : new_bool(r);
+}
+
+int subclass_check(ThreadState* ts, Object* sub, Object* cls) {
+  if (is_tuple(cls)) {
+    for (Py_ssize_t i = 0; i < tuple_size(cls); ++i) {
+      int r = subclass_check(ts, sub, tuple_get(cls, i));
+      if (r != 0) return r;
+    }
+    return 0;
+  }
+  return is_subtype(static_cast<TypeObject*>(sub), static_cast<TypeObject*>(cls)) ? 1 : 0;
+}
+
+Object* builtin_issubclass(ThreadState* ts, Object*, Object* const* args, std::size_t nargs, Object* kwnames) {
+  if (kwnames) return no_keywords(ts, "issubclass");
+  if (nargs != 2) return raise(ts, &exc_TypeError, "issubclass expected 2 arguments, got " + std::to_string(nargs));
+  if (!is_instance(args[0], &type_type)) return raise(ts, &exc_TypeError, "issubclass() arg 1 must be a class");
+  if (!check_class_or_tuple(ts, args[1], "issubclass")) return nullptr;
+  int r = subclass_check(ts, args[0], args[1]);
+  return r < 0 ? nullptr : new_bool(r);
+}
+
+Object* builtin_callable(ThreadState* ts, Object*, Object* const* args, std::size_t nargs, Object*) {
+  if (nargs != 1) return exact_args(ts, "callable", 1, nargs);
+  return new_bool(args[0]->ob_type->tp_call != nullptr);
+}
+
+Object* builtin_getattr(ThreadState* ts, Object*, Object* const* args, std::size_t nargs, Object*) {
+  if (nargs < 2 || nargs > 3) return raise(ts, &exc_TypeError, "getattr expected at least 2 arguments, got " + std::to_string(nargs));
+  if (!is_str(args[1]))
+    return raise(ts, &exc_TypeError, std::string("attribute name must be string, not '") + args[1]->ob_type->tp_name + "'");
+  Object* r = get_attr(ts, args[0], args[1]);
+  if (!r && nargs == 3 && is_instance(ts->curexc, &exc_AttributeError)) {
+    clear_error(ts);
+    return newref(args[2]);
+  }
+  return r;
+}
+
+Object* builtin_setattr(ThreadState* ts, Object*, Object* const* args, std::size_t nargs, Object*) {
+  if (nargs != 3) return raise(ts, &exc_TypeError, "setattr expected 3 arguments, got " + std::to_string(nargs));
+  if (!is_str(args[1]))
+    return raise(ts, &exc_TypeError, std::string("attribute name must be string, not '") + args[1]->ob_type->tp_name + "'");
+  if (set_attr(ts, args[0], args[1], args[2]) < 0) return nullptr;
+  return newref(py_none());
+}
+
+Object* builtin_delattr(ThreadState* ts, Object*, Object* const* args, std::size_t nargs, Object*) {
+  if (nargs != 2) return raise(ts, &exc_TypeError, "delattr expected 2 arguments, got " + std::to_string(nargs));
+  if (set_attr(ts, args[0], args[1], nullptr) < 0) return nullptr;
+  return newref(py_none());
+}
+
+Object* builtin_hasattr(ThreadState* ts, Object*, Object* const* args, std::size_t nargs, Object*) {
+  if (nargs != 2) return raise(ts, &exc_TypeError, "hasattr expected 2 arguments, got " + std::to_string(nargs));
+  if (!is_str(args[1]))
+    return raise(ts, &exc_TypeError, std::string("attribute name must be string, not '") + args[1]->ob_type->tp_name + "'");
+  Object* r = get_attr(ts, args[0], args[1]);
+  if (r) {
+    decref(r);
+    return new_bool(true);
+  }
+  if (is_instance(ts->curexc, &exc_AttributeError)) {
+    clear_error(ts);
+    return new_bool(false);
+  }
+  return nullptr;
+}
+
+Object* builtin_id(ThreadState* ts, Object*, Object* const* args, std::size_t nargs, Object*) {
+  if (nargs != 1) return exact_args(ts, "id", 1, nargs);
+  return new_int(ts, static_cast<std::int64_t>(reinterpret_cast<std::intptr_t>(args[0])));
+}
+
+Object* builtin_hash(ThreadState* ts, Object*, Object* const* args, std::size_t nargs, Object*) {
+  if (nargs != 1) return exact_args(ts, "hash", 1, nargs);
+  Py_hash_t h = object_hash(ts, args[0]);
+  if (h == -1) return nullptr;
+  return new_int(ts, h);
+}
+
+Object* builtin_abs(ThreadState* ts, Object*, Object* const* args, std::size_t nargs, Object*) {
+  if (nargs != 1) return exact_args(ts, "abs", 1, nargs);
+  Object* zero = new_int(ts, 0);
+  Object* lt = rich_compare(ts, args[0], zero, CompareOp::Lt);
+  decref(zero);
+  if (!lt) return nullptr;
+  int neg = object_is_true(ts, lt);
+  decref(lt);
+  if (neg < 0) return nullptr;
+  return neg ? unary_negative(ts, args[0]) : unary_positive(ts, args[0]);
+}
+
+Object* builtin_iter(ThreadState* ts, Object*, Object* const* args, std::size_t nargs, Object*) {
+  if (nargs != 1) return raise(ts, &exc_TypeError, "iter expected 1 argument, got " + std::to_string(nargs));
+  return get_iter(ts, args[0]);
+}
+
+Object* builtin_next(ThreadState* ts, Object*, Object* const* args, std::size_t nargs, Object*) {
+  if (nargs < 1 || nargs > 2) return raise(ts, &exc_TypeError, "next expected at least 1 argument, got " + std::to_string(nargs));
+  if (!args[0]->ob_type->tp_iternext)
+    return raise(ts, &exc_TypeError, std::string("'") + args[0]->ob_type->tp_name + "' object is not an iterator");
+  Object* v = iter_next(ts, args[0]);
+  if (v || ts->curexc) return v;
+  if (nargs == 2) return newref(args[1]);
+  return raise_object(ts, call_object(ts, &exc_StopIteration, nullptr, 0, nullptr));
+}
+
+// __build_class__(func, name, *bases, metaclass=None, **kwds). CPython: builtin___build_class__.
+Object* builtin_build_class(ThreadState* ts, Object*, Object* const* args, std::size_t nargs, Object* kwnames) {
+  if (nargs < 2) return raise(ts, &exc_TypeError, "__build_class__: not enough arguments");
+  if (args[0]->ob_type != &function_type) return raise(ts, &exc_TypeError, "__build_class__: func must be a function");
+  if (!is_str(args[1])) return raise(ts, &exc_TypeError, "__build_class__: name is not a string");
+  auto* body = static_cast<FunctionObject*>(args[0]);
+  Object* name = args[1];
+  Object* bases = new_tuple(ts, static_cast<Py_ssize_t>(nargs - 2));
+  for (std::size_t i = 2; i < nargs; ++i) tuple_set(bases, static_cast<Py_ssize_t>(i - 2), newref(args[i]));
+  // Class keywords: metaclass=..., the rest go to __prepare__, the metaclass and __init_subclass__.
+  Object* meta = nullptr;
+  std::vector<Object*> kwvalues;
+  std::vector<Object*> kwkeys;
+  for (Py_ssize_t k = 0; kwnames && k < tuple_size(kwnames); ++k) {
+    Object* key = tuple_get(kwnames, k);
+    if (str_view(key) == "metaclass") meta = args[nargs + k];
+    else kwkeys.push_back(key), kwvalues.push_back(args[nargs + k]);
+  }
+  bool meta_is_class = false;
+  if (!meta) {
+    meta = tuple_size(bases) ? reinterpret_cast<Object*>(tuple_get(bases, 0)->ob_type) : reinterpret_cast<Object*>(&type_type);
+    meta_is_class = true;
+  } else {
+    meta_is_class = is_instance(meta, &type_type);
+  }
+  if (meta_is_class) {
+    // The most derived metaclass of the bases wins (conflicts are reported by type_new).
+    for (Py_ssize_t i = 0; i < tuple_size(bases); ++i) {
+      TypeObject* bm = tuple_get(bases, i)->ob_type;
+      if (is_subtype(bm, static_cast<TypeObject*>(meta))) meta = bm;
+    }
+  }
+  Object* kwtuple = nullptr;
+  if (!kwkeys.empty()) {
+    kwtuple = new_tuple(ts, static_cast<Py_ssize_t>(kwkeys.size()));
+    for (std::size_t i = 0; i < kwkeys.size(); ++i) tuple_set(kwtuple, static_cast<Py_ssize_t>(i), newref(kwkeys[i]));
+  }
+  Object* ns = nullptr;
+  Object* prepare = get_attr_str_or_null(ts, meta, "__prepare__");
+  if (prepare) {
+    std::vector<Object*> pargs = {name, bases};
+    pargs.insert(pargs.end(), kwvalues.begin(), kwvalues.end());
+    ns = call_object(ts, prepare, pargs.data(), 2, kwtuple);
+    decref(prepare);
+  } else if (!ts->curexc) {
+    ns = new_dict(ts);
+  }
+  Object* result = nullptr;
+  if (ns) {
+    Frame* frame = make_function_frame(ts, body, nullptr, 0, nullptr);
+    if (frame) {
+      frame->locals = newref(ns);
+      Object* cell = eval_frame(ts, frame);
+      if (cell) {
+        std::vector<Object*> margs = {name, bases, ns};
+        margs.insert(margs.end(), kwvalues.begin(), kwvalues.end());
+        result = call_object(ts, meta, margs.data(), 3, kwtuple);
+        if (result && cell->ob_type == &cell_type) {
+          auto* c = static_cast<CellObject*>(cell);
+          Object* old = c->contents;
+          c->contents = newref(result);
+          xdecref(old);
+        }
+        decref(cell);
+      }
+    }
+    decref(ns);
+  }
+  xdecref(kwtuple);
+  decref(bases);
+  return result;
+}
+
+bool add(ThreadState* ts, Object* d, const char* name, Object* value) {  // steals value
+  Object* key = new_str(ts, name);
+  bool ok = dict_set_item(ts, d, key, value);
+  decref(key);
+  decref(value);
+  return ok;
+}
+
 }  // namespace
 
 Object* make_builtins(ThreadState* ts) {
   Object* d = new_dict(ts);
   struct Entry { const char* name; CallFunc fn; };
-  static const Entry kFunctions[] = {{"print", builtin_print}, {"repr", builtin_repr}};
-  for (const Entry& e : kFunctions) {
-    Object* key = new_str(ts, e.name);
-    Object* fn = new_builtin_function(ts, e.name, e.fn);
-    bool ok = dict_set_item(ts, d, key, fn);
-    decref(key);
-    decref(fn);
-    if (!ok) {
-      decref(d);
-      return nullptr;
-    }
+  static const Entry kFunctions[] = {
+      {"print", builtin_print},         {"repr", builtin_repr},         {"len", builtin_len},
+      {"isinstance", builtin_isinstance}, {"issubclass", builtin_issubclass}, {"callable", builtin_callable},
+      {"getattr", builtin_getattr},     {"setattr", builtin_setattr},   {"delattr", builtin_delattr},
+      {"hasattr", builtin_hasattr},     {"id", builtin_id},             {"hash", builtin_hash},
+      {"abs", builtin_abs},             {"iter", builtin_iter},         {"next", builtin_next},
+      {"__build_class__", builtin_build_class},
+  };
+  bool ok = true;
+  for (const Entry& e : kFunctions) ok = ok && add(ts, d, e.name, new_builtin_function(ts, e.name, e.fn));
+  struct TypeEntry { const char* name; TypeObject* type; };
+  static const TypeEntry kTypes[] = {
+      {"object", &object_type}, {"type", &type_type}, {"int", &int_type}, {"bool", &bool_type},
+      {"float", &float_type}, {"str", &str_type}, {"tuple", &tuple_type}, {"list", &list_type},
+      {"dict", &dict_type}, {"range", &range_type}, {"slice", &slice_type},
+      {"staticmethod", &staticmethod_type}, {"classmethod", &classmethod_type}, {"property", &property_type},
+      {"BaseException", &exc_BaseException},
+#define TERRARIUM_EXC_ENTRY(c_name, py_name, base) {py_name, &exc_##c_name},
+      TERRARIUM_EXCEPTIONS(TERRARIUM_EXC_ENTRY)
+#undef TERRARIUM_EXC_ENTRY
+  };
+  for (const TypeEntry& e : kTypes) ok = ok && add(ts, d, e.name, newref<Object>(e.type));
+  ok = ok && add(ts, d, "None", newref(py_none())) && add(ts, d, "NotImplemented", newref(py_not_implemented())) &&
+       add(ts, d, "__name__", new_str(ts, "builtins"));
+  if (!ok) {
+    decref(d);
+    return nullptr;
   }
   return d;
 }

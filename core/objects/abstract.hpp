@@ -24,3 +24,39 @@ namespace terrarium {
                                   std::size_t nargs, Object* kwnames);
 
 }  // namespace terrarium
+
+namespace terrarium {
+
+[[nodiscard]] Object* get_item(ThreadState* ts, Object* container, Object* key);
+[[nodiscard]] int set_item(ThreadState* ts, Object* container, Object* key, Object* value);  // value null: delete
+[[nodiscard]] Object* get_iter(ThreadState* ts, Object* iterable);
+// The next item (new ref), or null: exhausted if no error is set.
+[[nodiscard]] Object* iter_next(ThreadState* ts, Object* iterator);
+[[nodiscard]] int sequence_contains(ThreadState* ts, Object* container, Object* item);  // 1, 0, -1
+[[nodiscard]] Py_ssize_t object_length(ThreadState* ts, Object* o);  // -1 on error
+bool has_error(ThreadState* ts);
+// Calls f(item) for each item; stops early when f returns false (which propagates).
+template <class F>
+[[nodiscard]] bool for_each_item(ThreadState* ts, Object* iterable, F&& f) {
+  Object* it = get_iter(ts, iterable);
+  if (!it) return false;
+  for (;;) {
+    Object* item = iter_next(ts, it);
+    if (!item) break;
+    bool ok = f(item);
+    decref(item);
+    if (!ok) {
+      decref(it);
+      return false;
+    }
+  }
+  decref(it);
+  return !has_error(ts);
+}
+
+}  // namespace terrarium
+
+namespace terrarium {
+// getattr(o, name, None)-style lookup for internal use: null without error when missing.
+[[nodiscard]] Object* get_attr_str_or_null(ThreadState* ts, Object* o, const char* name);
+}  // namespace terrarium

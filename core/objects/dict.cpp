@@ -7,6 +7,11 @@
 #include "objects/dict.hpp"
 #include "objects/singletons.hpp"
 #include "objects/str.hpp"
+#include "objects/dict_views.hpp"
+#include "objects/exceptions.hpp"
+#include "objects/descr.hpp"
+#include "objects/tuple.hpp"
+#include "objects/typeobject.hpp"
 #include "vm/thread_state.hpp"
 
 namespace terrarium {
@@ -89,7 +94,7 @@ void dict_dealloc(Object* o) {
   }
   delete d->indices;
   delete d->entries;
-  std::free(d);
+  object_free(d);
 }
 
 Object* dict_repr(ThreadState* ts, Object* o) {
@@ -107,8 +112,133 @@ Object* dict_repr(ThreadState* ts, Object* o) {
 }
 
 int dict_bool(ThreadState*, Object* o) { return as_dict(o)->used != 0; }
+Py_ssize_t dict_length(ThreadState*, Object* o) { return as_dict(o)->used; }
+
+Object* dict_subscript(ThreadState* ts, Object* o, Object* key) {
+  Object* v = dict_get_item(ts, o, key);
+  if (v) return newref(v);
+  if (error_occurred(ts)) return nullptr;
+  // A dict subclass may define __missing__ (collections.defaultdict, Counter).
+  if (o->ob_type != &dict_type) {
+    if (Object* missing = type_lookup_str(o->ob_type, "__missing__")) return call_unbound(ts, missing, o, &key, 1);
+  }
+  Object* args = new_tuple(ts, 1);
+  tuple_set(args, 0, newref(key));
+  Object* exc = new_exception(ts, &exc_KeyError, "");
+  Object* old = static_cast<ExceptionObject*>(exc)->args;
+  static_cast<ExceptionObject*>(exc)->args = args;
+  decref(old);
+  return raise_object(ts, exc);
+}
+
+int dict_ass_subscript(ThreadState* ts, Object* o, Object* key, Object* value) {
+  if (value) return dict_set_item(ts, o, key, value) ? 0 : -1;
+  int r = dict_del_item(ts, o, key);
+  if (r == 0) {
+    Object* exc = new_exception(ts, &exc_KeyError, "");
+    Object* args = new_tuple(ts, 1);
+    tuple_set(args, 0, newref(key));
+    Object* old = static_cast<ExceptionObject*>(exc)->args;
+    static_cast<ExceptionObject*>(exc)->args = args;
+    decref(old);
+    raise_object(ts, exc);
+  }
+  return r > 0 ? 0 : -1;
+}
+
+int dict_contains(ThreadState* ts, Object* o, Object* key) {
+  Object* v = dict_get_item(ts, o, key);
+  if (v) return 1;
+  return error_occurred(ts) ? -1 : 0;
+}
+
+Object* dict_richcompare(ThreadState* ts, Object* a, Object* b, CompareOp op) {
+  if (!is_instance(a, &dict_type) || !is_instance(b, &dict_type) || (op != CompareOp::Eq && op != CompareOp::Ne))
+    return newref(py_not_implemented());
+  bool eq = as_dict(a)->used == as_dict(b)->used;
+  for (std::size_t i = 0; eq && i < as_dict(a)->entries->size(); ++i) {
+    DictEntry e = (*as_dict(a)->entries)[i];
+    if (!e.key) continue;
+    incref(e.key), incref(e.value);
+    Object* other = dict_get_item(ts, b, e.key);
+    int r = 0;
+    if (other) {
+      incref(other);
+      r = object_equal(ts, e.value, other);
+      decref(other);
+    } else if (error_occurred(ts)) {
+      r = -1;
+    }
+    decref(e.key), decref(e.value);
+    if (r < 0) return nullptr;
+    eq = r == 1;
+  }
+  return new_bool(op == CompareOp::Eq ? eq : !eq);
+}
+
+Object* dict_new(ThreadState* ts, TypeObject* type, Object* const*, std::size_t, Object*) {
+  auto* d = static_cast<DictObject*>(object_alloc(type, type->tp_basicsize));
+  d->indices = new std::vector<std::int32_t>(8, kEmpty);
+  d->entries = new std::vector<DictEntry>();
+  d->used = 0;
+  return d;
+}
 
 }  // namespace
+
+bool dict_merge(ThreadState* ts, Object* dict, Object* other, bool override_existing) {
+  if (is_instance(other, &dict_type)) {
+    std::vector<DictEntry> snapshot;
+    for (DictEntry& e : *as_dict(other)->entries)
+      if (e.key) snapshot.push_back(e), incref(e.key), incref(e.value);
+    bool ok = true;
+    for (DictEntry& e : snapshot) {
+      if (ok && (override_existing || !dict_get_item(ts, dict, e.key))) ok = dict_set_item(ts, dict, e.key, e.value);
+      decref(e.key), decref(e.value);
+    }
+    return ok;
+  }
+  Object* keys_method = get_attr_str_or_null(ts, other, "keys");
+  if (keys_method) {
+    Object* keys = call_object(ts, keys_method, nullptr, 0, nullptr);
+    decref(keys_method);
+    if (!keys) return false;
+    bool ok = for_each_item(ts, keys, [&](Object* k) {
+      Object* v = get_item(ts, other, k);
+      if (!v) return false;
+      bool r = dict_set_item(ts, dict, k, v);
+      decref(v);
+      return r;
+    });
+    decref(keys);
+    return ok;
+  }
+  if (error_occurred(ts)) return false;
+  // A sequence of pairs.
+  Py_ssize_t index = 0;
+  return for_each_item(ts, other, [&](Object* pair) {
+    std::vector<Object*> kv;
+    bool ok = for_each_item(ts, pair, [&](Object* x) { kv.push_back(newref(x)); return true; });
+    if (!ok) {
+      if (ts->curexc && is_instance(ts->curexc, &exc_TypeError)) {
+        clear_error(ts);
+        raise(ts, &exc_TypeError, "cannot convert dictionary update sequence element #" + std::to_string(index) + " to a sequence");
+      }
+      for (Object* x : kv) decref(x);
+      return false;
+    }
+    if (kv.size() != 2) {
+      raise(ts, &exc_ValueError, "dictionary update sequence element #" + std::to_string(index) + " has length " +
+                                     std::to_string(kv.size()) + "; 2 is required");
+      for (Object* x : kv) decref(x);
+      return false;
+    }
+    ok = dict_set_item(ts, dict, kv[0], kv[1]);
+    decref(kv[0]), decref(kv[1]);
+    ++index;
+    return ok;
+  });
+}
 
 TypeObject dict_type = [] {
   TypeObject t = make_static_type("dict", sizeof(DictObject), &object_type);
@@ -116,13 +246,21 @@ TypeObject dict_type = [] {
   t.tp_repr = dict_repr;
   t.tp_hash = nullptr;  // unhashable
   t.nb_bool = dict_bool;
+  t.tp_flags = TPFLAGS_BASETYPE;
+  t.mp_length = dict_length;
+  t.mp_subscript = dict_subscript;
+  t.mp_ass_subscript = dict_ass_subscript;
+  t.sq_contains = dict_contains;
+  t.tp_richcompare = dict_richcompare;
+  t.tp_new = dict_new;
+  t.tp_init = dict_init;
+  t.tp_iter = dict_iter_keys;
+  t.tp_methods = kDictMethods;
   return t;
 }();
 
 Object* new_dict(ThreadState*) {
-  auto* d = static_cast<DictObject*>(std::malloc(sizeof(DictObject)));
-  d->ob_refcnt = 1;
-  d->ob_type = &dict_type;
+  auto* d = static_cast<DictObject*>(object_alloc(&dict_type, sizeof(DictObject)));
   d->indices = new std::vector<std::int32_t>(8, kEmpty);
   d->entries = new std::vector<DictEntry>();
   d->used = 0;

@@ -31,5 +31,7 @@ extern TypeObject dict_type;
 // Fast paths for str keys (globals, builtins): never fail.
 Object* dict_get_str(Object* dict, Object* key);
 inline Py_ssize_t dict_size(Object* d) { return static_cast<DictObject*>(d)->used; }
+// dict.update(other): a mapping (keys() + []) or an iterable of pairs.
+[[nodiscard]] bool dict_merge(ThreadState* ts, Object* dict, Object* other, bool override_existing);
 
 }  // namespace terrarium

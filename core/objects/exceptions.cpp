@@ -7,6 +7,8 @@
 #include "objects/singletons.hpp"
 #include "objects/str.hpp"
 #include "objects/tuple.hpp"
+#include "objects/list.hpp"
+#include "objects/str.hpp"
 #include "vm/thread_state.hpp"
 
 namespace terrarium {
@@ -17,6 +19,9 @@ void exception_dealloc(Object* o) {
   auto* e = static_cast<ExceptionObject*>(o);
   xdecref(e->args);
   xdecref(e->name);
+  xdecref(e->cause);
+  xdecref(e->context);
+  xdecref(e->notes);
   if (e->traceback) {
     for (auto& entry : *e->traceback) {
       decref(entry.code);
@@ -24,7 +29,7 @@ void exception_dealloc(Object* o) {
     }
     delete e->traceback;
   }
-  std::free(e);
+  object_free(e);
 }
 
 // CPython's BaseException.__repr__: Name('msg') / Name() / Name(a, b).
@@ -51,11 +56,111 @@ Object* exception_str(ThreadState* ts, Object* o) {
   return object_str(ts, e->args);
 }
 
+Object* exception_new(ThreadState* ts, TypeObject* type, Object* const* args, std::size_t nargs, Object*) {
+  auto* e = static_cast<ExceptionObject*>(object_alloc(type, type->tp_basicsize));
+  e->traceback = nullptr;
+  e->name = nullptr;
+  e->cause = nullptr;
+  e->context = nullptr;
+  e->suppress_context = false;
+  e->notes = nullptr;
+  e->args = new_tuple(ts, static_cast<Py_ssize_t>(nargs));
+  for (std::size_t i = 0; i < nargs; ++i) tuple_set(e->args, static_cast<Py_ssize_t>(i), newref(args[i]));
+  return e;
+}
+
+int exception_init(ThreadState* ts, Object* self, Object* const* args, std::size_t nargs, Object* kwnames) {
+  if (kwnames && tuple_size(kwnames)) {
+    raise(ts, &exc_TypeError, std::string(self->ob_type->tp_name) + "() takes no keyword arguments");
+    return -1;
+  }
+  auto* e = static_cast<ExceptionObject*>(self);
+  Object* t = new_tuple(ts, static_cast<Py_ssize_t>(nargs));
+  for (std::size_t i = 0; i < nargs; ++i) tuple_set(t, static_cast<Py_ssize_t>(i), newref(args[i]));
+  Object* old = e->args;
+  e->args = t;
+  xdecref(old);
+  return 0;
+}
+
+ExceptionObject* as_exc(Object* o) { return static_cast<ExceptionObject*>(o); }
+Object* or_none(Object* o) { return newref(o ? o : py_none()); }
+Object* exc_get_args(ThreadState*, Object* o) { return newref(as_exc(o)->args); }
+int exc_set_args(ThreadState* ts, Object* o, Object* v) {
+  Object* t = call_object(ts, &tuple_type, &v, 1, nullptr);
+  if (!t) return -1;
+  Object* old = as_exc(o)->args;
+  as_exc(o)->args = t;
+  decref(old);
+  return 0;
+}
+Object* exc_get_cause(ThreadState*, Object* o) { return or_none(as_exc(o)->cause); }
+Object* exc_get_context(ThreadState*, Object* o) { return or_none(as_exc(o)->context); }
+Object* exc_get_suppress(ThreadState*, Object* o) { return new_bool(as_exc(o)->suppress_context); }
+Object* exc_get_traceback(ThreadState*, Object* o) { return newref(py_none()); }
+int exc_set_cause(ThreadState* ts, Object* o, Object* v) {
+  if (v != py_none() && !is_instance(v, &exc_BaseException)) {
+    raise(ts, &exc_TypeError, "exception cause must be None or derive from BaseException");
+    return -1;
+  }
+  set_exception_cause(o, v == py_none() ? nullptr : v);
+  return 0;
+}
+int exc_set_context(ThreadState* ts, Object* o, Object* v) {
+  if (v != py_none() && !is_instance(v, &exc_BaseException)) {
+    raise(ts, &exc_TypeError, "exception context must be None or derive from BaseException");
+    return -1;
+  }
+  Object* old = as_exc(o)->context;
+  as_exc(o)->context = v == py_none() ? nullptr : newref(v);
+  xdecref(old);
+  return 0;
+}
+int exc_set_suppress(ThreadState* ts, Object* o, Object* v) {
+  int t = object_is_true(ts, v);
+  if (t < 0) return -1;
+  as_exc(o)->suppress_context = t;
+  return 0;
+}
+Object* exc_get_notes(ThreadState* ts, Object* o) {
+  if (!as_exc(o)->notes) return raise(ts, &exc_AttributeError, "'" + std::string(o->ob_type->tp_name) + "' object has no attribute '__notes__'");
+  return newref(as_exc(o)->notes);
+}
+const GetSetDef kExceptionGetSet[] = {
+    {"args", exc_get_args, exc_set_args},
+    {"__cause__", exc_get_cause, exc_set_cause},
+    {"__context__", exc_get_context, exc_set_context},
+    {"__suppress_context__", exc_get_suppress, exc_set_suppress},
+    {"__traceback__", exc_get_traceback, nullptr},
+    {"__notes__", exc_get_notes, nullptr},
+    {nullptr, nullptr, nullptr},
+};
+
+Object* exc_with_traceback(ThreadState*, Object* self, Object* const*, std::size_t, Object*) { return newref(self); }
+Object* exc_add_note(ThreadState* ts, Object* self, Object* const* a, std::size_t n, Object*) {
+  if (n != 1 || !is_str(a[0]))
+    return raise(ts, &exc_TypeError, std::string("note must be a str, not '") + (n ? a[0]->ob_type->tp_name : "nothing") + "'");
+  auto* e = as_exc(self);
+  if (!e->notes) e->notes = new_list(ts);
+  if (!list_append(ts, e->notes, a[0])) return nullptr;
+  return newref(py_none());
+}
+const MethodDef kExceptionMethods[] = {{"with_traceback", exc_with_traceback, METH_INSTANCE},
+                                       {"add_note", exc_add_note, METH_INSTANCE},
+                                       {nullptr, nullptr, 0}};
+
 TypeObject make_exception_type(const char* name, TypeObject* base) {
   TypeObject t = make_static_type(name, sizeof(ExceptionObject), base);
+  t.tp_flags = TPFLAGS_BASETYPE;
   t.tp_dealloc = exception_dealloc;
   t.tp_repr = exception_repr;
   t.tp_str = exception_str;
+  t.tp_new = exception_new;
+  t.tp_init = exception_init;
+  if (base == &object_type) {
+    t.tp_getset = kExceptionGetSet;
+    t.tp_methods = kExceptionMethods;
+  }
   return t;
 }
 
@@ -68,11 +173,13 @@ TERRARIUM_EXCEPTIONS(TERRARIUM_DEFINE_EXC)
 #undef TERRARIUM_DEFINE_EXC
 
 Object* new_exception(ThreadState* ts, TypeObject* type, const std::string& message) {
-  auto* e = static_cast<ExceptionObject*>(std::malloc(sizeof(ExceptionObject)));
-  e->ob_refcnt = 1;
-  e->ob_type = type;
+  auto* e = static_cast<ExceptionObject*>(object_alloc(type, sizeof(ExceptionObject)));
   e->traceback = nullptr;
   e->name = nullptr;
+  e->cause = nullptr;
+  e->context = nullptr;
+  e->suppress_context = false;
+  e->notes = nullptr;
   // Like CPython's PyErr_SetString: one str argument, or none for a bare raise.
   if (message.empty() && type == &exc_KeyboardInterrupt) {
     e->args = new_tuple(ts, 0);
@@ -103,6 +210,21 @@ std::string exception_message(ThreadState* ts, Object* exc) {
   std::string out(str_view(s));
   decref(s);
   return out;
+}
+
+void set_exception_context(Object* exc, Object* context) {
+  auto* e = static_cast<ExceptionObject*>(exc);
+  Object* old = e->context;
+  e->context = context ? newref(context) : nullptr;
+  xdecref(old);
+}
+
+void set_exception_cause(Object* exc, Object* cause) {
+  auto* e = static_cast<ExceptionObject*>(exc);
+  Object* old = e->cause;
+  e->cause = cause ? newref(cause) : nullptr;
+  e->suppress_context = true;
+  xdecref(old);
 }
 
 void add_traceback_entry(Object* exc, CodeObject* code, int offset, Object* globals) {

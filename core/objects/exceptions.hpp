@@ -21,6 +21,10 @@ struct ExceptionObject : Object {
   Object* args;  // tuple
   std::vector<TracebackEntry>* traceback;  // innermost first (the order unwinding adds them)
   Object* name;  // NameError.name / AttributeError.name (str) or null
+  Object* cause;    // __cause__ or null
+  Object* context;  // __context__ or null
+  bool suppress_context;
+  Object* notes;    // __notes__ (list) or null
 };
 
 // X-macro: EXCEPTION(c_name, python_name, base_c_name)
@@ -45,7 +49,23 @@ struct ExceptionObject : Object {
   EXCEPTION(SystemError, "SystemError", Exception)                        \
   EXCEPTION(TypeError, "TypeError", Exception)                            \
   EXCEPTION(ValueError, "ValueError", Exception)                          \
-  EXCEPTION(MemoryError, "MemoryError", Exception)
+  EXCEPTION(MemoryError, "MemoryError", Exception)                        \
+  EXCEPTION(GeneratorExit, "GeneratorExit", BaseException)                \
+  EXCEPTION(StopIteration, "StopIteration", Exception)                    \
+  EXCEPTION(StopAsyncIteration, "StopAsyncIteration", Exception)          \
+  EXCEPTION(UnboundLocalError, "UnboundLocalError", NameError)            \
+  EXCEPTION(ImportError, "ImportError", Exception)                        \
+  EXCEPTION(ModuleNotFoundError, "ModuleNotFoundError", ImportError)      \
+  EXCEPTION(UnicodeError, "UnicodeError", ValueError)                     \
+  EXCEPTION(BufferError, "BufferError", Exception)                        \
+  EXCEPTION(EOFError, "EOFError", Exception)                              \
+  EXCEPTION(OSError, "OSError", Exception)                                \
+  EXCEPTION(TabError, "TabError", IndentationError)                       \
+  EXCEPTION(FloatingPointError, "FloatingPointError", ArithmeticError)    \
+  EXCEPTION(Warning, "Warning", Exception)                                \
+  EXCEPTION(UserWarning, "UserWarning", Warning)                          \
+  EXCEPTION(DeprecationWarning, "DeprecationWarning", Warning)            \
+  EXCEPTION(RuntimeWarning, "RuntimeWarning", Warning)
 
 extern TypeObject exc_BaseException;
 #define TERRARIUM_DECLARE_EXC(c_name, py_name, base) extern TypeObject exc_##c_name;
@@ -62,5 +82,8 @@ std::nullptr_t raise_object(ThreadState* ts, Object* exc);
 // str(exc): the message as CPython's BaseException.__str__ gives it.
 std::string exception_message(ThreadState* ts, Object* exc);
 void add_traceback_entry(Object* exc, CodeObject* code, int offset, Object* globals);
+// Sets exc.__context__ (taking a reference), as raising inside an except block does.
+void set_exception_context(Object* exc, Object* context);
+void set_exception_cause(Object* exc, Object* cause);  // also sets __suppress_context__
 
 }  // namespace terrarium

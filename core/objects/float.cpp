@@ -130,9 +130,7 @@ TypeObject float_type = [] {
 }();
 
 Object* new_float(ThreadState*, double v) {
-  auto* o = static_cast<FloatObject*>(std::malloc(sizeof(FloatObject)));
-  o->ob_refcnt = 1;
-  o->ob_type = &float_type;
+  auto* o = static_cast<FloatObject*>(object_alloc(&float_type, sizeof(FloatObject)));
   o->value = v;
   return o;
 }

@@ -167,9 +167,7 @@ TypeObject int_type = [] {
 
 Object* new_int(ThreadState*, std::int64_t v) {
   if (v >= kSmallMin && v <= kSmallMax) return newref(&small_ints[v - kSmallMin]);
-  auto* o = static_cast<IntObject*>(std::malloc(sizeof(IntObject)));
-  o->ob_refcnt = 1;
-  o->ob_type = &int_type;
+  auto* o = static_cast<IntObject*>(object_alloc(&int_type, sizeof(IntObject)));
   o->value = v;
   return o;
 }

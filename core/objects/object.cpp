@@ -5,13 +5,52 @@
 #include "objects/object.hpp"
 #include "objects/singletons.hpp"
 #include "objects/str.hpp"
+#include "objects/tuple.hpp"
 #include "vm/thread_state.hpp"
 
 namespace terrarium {
 
 void dealloc(Object* o) { o->ob_type->tp_dealloc(o); }
 
+Object* object_alloc(TypeObject* type, std::size_t size) {
+  char* raw;
+  if (type->tp_flags & TPFLAGS_MANAGED_DICT) {
+    std::size_t prefix = kManagedPrefixWords * sizeof(Object*);
+    raw = static_cast<char*>(std::calloc(1, prefix + size));
+    if (!raw) return nullptr;
+    raw += prefix;
+  } else {
+    raw = static_cast<char*>(std::malloc(size));
+    if (!raw) return nullptr;
+  }
+  auto* o = reinterpret_cast<Object*>(raw);
+  o->ob_refcnt = 1;
+  o->ob_type = type;
+  if (type->tp_flags & TPFLAGS_HEAPTYPE) incref(type);  // instances keep their class alive
+  return o;
+}
+
+void object_free(Object* o) {
+  TypeObject* type = o->ob_type;
+  if (type->tp_flags & TPFLAGS_MANAGED_DICT) {
+    Object* dict = *managed_dict_slot(o);
+    *managed_dict_slot(o) = nullptr;
+    xdecref(dict);
+    std::free(reinterpret_cast<char*>(o) - kManagedPrefixWords * sizeof(Object*));
+  } else {
+    std::free(o);
+  }
+  if (type->tp_flags & TPFLAGS_HEAPTYPE) decref(type);
+}
+
 bool is_subtype(TypeObject* a, TypeObject* b) {
+  if (a == b) return true;
+  if (Object* mro = a->tp_mro) {  // multiple inheritance: the MRO is authoritative
+    auto* t = static_cast<TupleObject*>(mro);
+    for (Py_ssize_t i = 0; i < t->size; ++i)
+      if (t->items[i] == b) return true;
+    return false;
+  }
   for (TypeObject* t = a; t != nullptr; t = t->tp_base)
     if (t == b) return true;
   return false;
@@ -32,7 +71,9 @@ void clear_error(ThreadState* ts) {
 
 namespace {
 
-void free_object(Object* o) { std::free(o); }
+void free_object(Object* o) { object_free(o); }
+
+}  // namespace
 
 void never_dealloc(Object* o) {
   // Static objects carry kImmortalRefcnt; reaching zero means a refcount bug.
@@ -41,11 +82,15 @@ void never_dealloc(Object* o) {
   std::abort();
 }
 
+namespace {
+
 Object* default_repr(ThreadState* ts, Object* o) {
-  char buf[160];
-  std::snprintf(buf, sizeof buf, "<%s object at %p>", o->ob_type->tp_name, static_cast<void*>(o));
-  return new_str(ts, buf);
+  char addr[32];
+  std::snprintf(addr, sizeof addr, "%p", static_cast<void*>(o));
+  return new_str(ts, "<" + qualified_type_name(o->ob_type) + " object at " + addr + ">");
 }
+
+}  // namespace
 
 Py_hash_t identity_hash(ThreadState*, Object* o) {
   // CPython: _Py_HashPointer rotates by 4 bits so aligned addresses spread.
@@ -55,17 +100,12 @@ Py_hash_t identity_hash(ThreadState*, Object* o) {
   return h == -1 ? -2 : h;
 }
 
+namespace {
+
 Object* identity_compare(ThreadState*, Object* a, Object* b, CompareOp op) {
   if (op == CompareOp::Eq) return new_bool(a == b);
   if (op == CompareOp::Ne) return new_bool(a != b);
   return newref(py_not_implemented());
-}
-
-Object* type_repr(ThreadState* ts, Object* o) {
-  std::string s = "<class '";
-  s += static_cast<TypeObject*>(o)->tp_name;
-  s += "'>";
-  return new_str(ts, s);
 }
 
 Object* none_repr(ThreadState* ts, Object*) { return new_str(ts, "None"); }
@@ -88,13 +128,6 @@ TypeObject make_static_type(const char* name, std::size_t basicsize, TypeObject*
   return t;
 }
 
-TypeObject object_type = make_static_type("object", sizeof(Object), nullptr);
-TypeObject type_type = [] {
-  TypeObject t = make_static_type("type", sizeof(TypeObject), &object_type);
-  t.tp_repr = type_repr;
-  t.tp_dealloc = never_dealloc;
-  return t;
-}();
 TypeObject none_type = [] {
   TypeObject t = make_static_type("NoneType", sizeof(Object), &object_type);
   t.tp_repr = none_repr;

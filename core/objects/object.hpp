@@ -55,31 +55,104 @@ const char* binary_op_symbol(BinaryOp op);  // "+", "+=", ...
 
 using UnaryFunc = Object* (*)(ThreadState*, Object*);
 using BinaryFunc = Object* (*)(ThreadState*, Object*, Object*);
+using TernaryFunc = Object* (*)(ThreadState*, Object*, Object*, Object*);
 using RichCompareFunc = Object* (*)(ThreadState*, Object*, Object*, CompareOp);
 using InquiryFunc = int (*)(ThreadState*, Object*);  // -1 on error
 using HashFunc = Py_hash_t (*)(ThreadState*, Object*);  // -1 on error
+using LenFunc = Py_ssize_t (*)(ThreadState*, Object*);  // -1 on error
 // Vectorcall-style: positional args first, then one value per name in kwnames (a tuple or null).
 using CallFunc = Object* (*)(ThreadState*, Object* callable, Object* const* args,
                              std::size_t nargs, Object* kwnames);
+using NewFunc = Object* (*)(ThreadState*, TypeObject* type, Object* const* args, std::size_t nargs,
+                            Object* kwnames);
+using InitFunc = int (*)(ThreadState*, Object* self, Object* const* args, std::size_t nargs,
+                         Object* kwnames);  // 0 ok, -1 error
+using GetattroFunc = Object* (*)(ThreadState*, Object* obj, Object* name);
+// value null means delete. 0 ok, -1 error.
+using SetattroFunc = int (*)(ThreadState*, Object* obj, Object* name, Object* value);
+using DescrGetFunc = Object* (*)(ThreadState*, Object* descr, Object* obj, Object* type);
+using DescrSetFunc = int (*)(ThreadState*, Object* descr, Object* obj, Object* value);
+using ObjObjArgFunc = int (*)(ThreadState*, Object* container, Object* key, Object* value);
+using ContainsFunc = int (*)(ThreadState*, Object* container, Object* item);  // 1, 0, -1
+// A builtin method: self, then the call's arguments (vectorcall layout).
+using MethodFunc = Object* (*)(ThreadState*, Object* self, Object* const* args, std::size_t nargs,
+                               Object* kwnames);
+
+enum MethodFlags : int { METH_INSTANCE = 0, METH_CLASS = 1, METH_STATIC = 2 };
+struct MethodDef {
+  const char* name;
+  MethodFunc impl;
+  int flags;
+};
+struct GetSetDef {
+  const char* name;
+  UnaryFunc get;
+  int (*set)(ThreadState*, Object* obj, Object* value);  // null: read-only
+};
+
+// CPython: Include/object.h Py_TPFLAGS_*.
+enum TypeFlags : std::uint32_t {
+  TPFLAGS_HEAPTYPE = 1u << 9,
+  TPFLAGS_BASETYPE = 1u << 10,
+  TPFLAGS_READY = 1u << 12,
+  TPFLAGS_MANAGED_DICT = 1u << 4,  // instances carry __dict__ before the header
+  TPFLAGS_IMMUTABLETYPE = 1u << 8,
+  TPFLAGS_HAVE_GC = 1u << 14,
+};
 
 struct TypeObject : Object {
   const char* tp_name;
   TypeObject* tp_base;
   std::size_t tp_basicsize;
+  std::uint32_t tp_flags;
   void (*tp_dealloc)(Object*);
   UnaryFunc tp_repr;
   UnaryFunc tp_str;
   HashFunc tp_hash;
   RichCompareFunc tp_richcompare;
   CallFunc tp_call;
+  GetattroFunc tp_getattro;
+  SetattroFunc tp_setattro;
+  DescrGetFunc tp_descr_get;
+  DescrSetFunc tp_descr_set;
+  UnaryFunc tp_iter;
+  UnaryFunc tp_iternext;  // null without an error set: the iterator is exhausted
+  LenFunc mp_length;
+  BinaryFunc mp_subscript;
+  ObjObjArgFunc mp_ass_subscript;  // value null: delete
+  ContainsFunc sq_contains;
   InquiryFunc nb_bool;
   UnaryFunc nb_negative;
   UnaryFunc nb_positive;
   UnaryFunc nb_invert;
+  UnaryFunc nb_index;  // __index__: an int for slicing, range(), bin() ...
   // Indexed by BinaryOp (non-inplace forms). Each receives (a, b) in source order and
   // returns NotImplemented for operand types it does not handle, as CPython's nb_* do.
   BinaryFunc nb_binary[kBinaryOpCount];
+  BinaryFunc nb_inplace[kBinaryOpCount];  // null: fall back to nb_binary
+  NewFunc tp_new;
+  InitFunc tp_init;
+  const MethodDef* tp_methods;  // null-name terminated; installed into tp_dict by type_ready
+  const GetSetDef* tp_getset;   // likewise
+  const char* tp_doc;
+  Object* tp_dict;   // the type's namespace (dict), filled by type_ready
+  Object* tp_mro;    // tuple of types, the C3 linearisation
+  Object* tp_bases;  // tuple of types
+  // Heap types (classes made by `class` or type()): the owned name and qualname (str).
+  Object* ht_name;
+  Object* ht_qualname;
+  Object* ht_module;
 };
+
+// Every object is created by object_alloc and released by object_free. Instances of
+// types with TPFLAGS_MANAGED_DICT carry two words before the header (their __dict__ and
+// weakref list), as CPython 3.11 keeps a managed dict before the object, so a class can
+// extend any base layout, variable-size ones (tuple, int) included.
+[[nodiscard]] Object* object_alloc(TypeObject* type, std::size_t size);
+void object_free(Object* o);
+constexpr std::size_t kManagedPrefixWords = 2;
+inline Object** managed_dict_slot(Object* o) { return reinterpret_cast<Object**>(o) - 2; }
+inline Object** managed_weaklist_slot(Object* o) { return reinterpret_cast<Object**>(o) - 1; }
 
 inline TypeObject* type_of(Object* o) { return o->ob_type; }
 bool is_subtype(TypeObject* a, TypeObject* b);

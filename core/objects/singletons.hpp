@@ -1,6 +1,7 @@
 // The objects there is exactly one of: None, NotImplemented, True and False, and the
 // `object`/`type` roots of the type hierarchy. CPython: Objects/object.c, boolobject.c.
 #pragma once
+#include <string>
 #include "objects/int.hpp"
 #include "objects/object.hpp"
 
@@ -26,5 +27,10 @@ inline Object* new_bool(bool b) { return newref(b ? py_true() : py_false()); }
 // A type object with CPython's defaults: object as base, identity hash and equality,
 // a repr of the form <NAME object>. The owning file fills in the rest.
 TypeObject make_static_type(const char* name, std::size_t basicsize, TypeObject* base);
+// For static objects (and static types): reaching a zero refcount is a bug.
+void never_dealloc(Object* o);
+Py_hash_t identity_hash(ThreadState* ts, Object* o);
+// "int" for built-in types, "__main__.Point" for classes (CPython's repr and error texts).
+std::string qualified_type_name(TypeObject* type);
 
 }  // namespace terrarium

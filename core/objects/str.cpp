@@ -82,6 +82,14 @@ Object* str_richcompare(ThreadState*, Object* a, Object* b, CompareOp op) {
 
 int str_bool(ThreadState*, Object* o) { return static_cast<StrObject*>(o)->length != 0; }
 
+int str_contains(ThreadState* ts, Object* o, Object* item) {
+  if (!is_str(item)) {
+    raise(ts, &exc_TypeError, std::string("'in <string>' requires string as left operand, not ") + item->ob_type->tp_name);
+    return -1;
+  }
+  return str_view(o).find(str_view(item)) != std::string_view::npos;
+}
+
 }  // namespace
 
 TypeObject str_type = [] {
@@ -91,15 +99,15 @@ TypeObject str_type = [] {
   t.tp_hash = str_hash_slot;
   t.tp_richcompare = str_richcompare;
   t.nb_bool = str_bool;
+  t.sq_contains = str_contains;
+  t.tp_flags = TPFLAGS_BASETYPE;
   t.nb_binary[static_cast<int>(BinaryOp::Add)] = str_add;
   t.nb_binary[static_cast<int>(BinaryOp::Multiply)] = str_multiply;
   return t;
 }();
 
 Object* new_str(ThreadState*, std::string_view utf8) {
-  auto* s = static_cast<StrObject*>(std::malloc(sizeof(StrObject) + utf8.size()));
-  s->ob_refcnt = 1;
-  s->ob_type = &str_type;
+  auto* s = static_cast<StrObject*>(object_alloc(&str_type, sizeof(StrObject) + utf8.size()));
   s->hash = -1;
   s->utf8_size = utf8.size();
   std::memcpy(s->data, utf8.data(), utf8.size());

@@ -11,6 +11,7 @@ struct TupleObject : Object {
 };
 
 extern TypeObject tuple_type;
+extern TypeObject tuple_iterator_type;
 
 // Takes no references: items start null and are filled with tuple_set (which steals).
 [[nodiscard]] Object* new_tuple(ThreadState* ts, Py_ssize_t size);

@@ -13,6 +13,7 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 
+#include <algorithm>
 #include <array>
 #include <cctype>
 #include <chrono>
@@ -137,8 +138,9 @@ Resolved resolve_target(const fs::path& root, std::string_view target) {
   if (fs::is_directory(real, ec)) {
     if (decoded->back() != '/') {
       // Relative URLs in the directory's index.html need the trailing slash.
-      const std::size_t first = raw_path.find_first_not_of('/');  // no "//host" open redirect
-      return Resolved{Kind::redirect, {}, "/" + std::string(raw_path.substr(first)) + "/" + std::string(query)};
+      // Collapse leading slashes: "//host/" would be an open redirect.
+      const std::string_view trimmed = raw_path.substr(std::min(raw_path.find_first_not_of('/'), raw_path.size()));
+      return Resolved{Kind::redirect, {}, "/" + std::string(trimmed) + "/" + std::string(query)};
     }
     real = fs::canonical(real / "index.html", ec);
     if (ec || !is_within(root, real)) return Resolved{Kind::not_found, {}, {}};

@@ -1,8 +1,10 @@
 // The eval loop: fetch a code unit, dispatch on its opcode, manipulate the value stack.
-// Slow paths live in objects/ and abstract.cpp; this file is dispatch only. The eval
-// breaker is checked at RESUME, backward jumps and after calls, as in CPython 3.11.
-// Errors: an instruction that fails jumps to `error`, which records the traceback entry
-// and unwinds the frame (no exception table yet: try/except comes with the language core).
+// Slow paths live in objects/ and abstract.cpp; this file is dispatch only.
+// - Python-to-Python calls do not recurse in C: CALL pushes the callee's frame and the
+//   loop continues in it; RETURN_VALUE pops back (CPython 3.11 does the same).
+// - The eval breaker is checked at RESUME, backward jumps and after calls.
+// - Errors jump to `error`, which records a traceback entry, then `exception_unwind`
+//   finds a handler in the 3.11 exception table or pops the frame.
 #include "vm/eval.hpp"
 
 #include <vector>
@@ -10,9 +12,16 @@
 #include "objects/abstract.hpp"
 #include "objects/dict.hpp"
 #include "objects/exceptions.hpp"
+#include "objects/function.hpp"
+#include "objects/int.hpp"
+#include "objects/list.hpp"
 #include "objects/singletons.hpp"
+#include "objects/slice.hpp"
 #include "objects/str.hpp"
 #include "objects/tuple.hpp"
+#include "objects/typeobject.hpp"
+#include "vm/call.hpp"
+#include "vm/eval_helpers.hpp"
 #include "vm/interpreter_state.hpp"
 
 namespace terrarium {
@@ -28,38 +37,73 @@ namespace {
   return true;
 }
 
-std::nullptr_t name_error(ThreadState* ts, Object* name) {
-  Object* exc = new_exception(ts, &exc_NameError, "name '" + std::string(str_view(name)) + "' is not defined");
-  static_cast<ExceptionObject*>(exc)->name = newref(name);
-  return raise_object(ts, exc);
+const ExceptionTableEntry* find_handler(const CodeObject* code, int lasti) {
+  for (const ExceptionTableEntry& e : code->co_exceptiontable)
+    if (lasti >= e.start && lasti < e.end) return &e;
+  return nullptr;
 }
 
 }  // namespace
 
-Object* eval_code(ThreadState* ts, CodeObject* code, Object* globals, Object* builtins) {
+Object* eval_code(ThreadState* ts, CodeObject* code, Object* globals, Object* builtins, Object* locals) {
+  Frame* frame = ts->frames.push(code);
+  if (!frame) return raise(ts, &exc_MemoryError, "");
+  incref(code);
+  frame->func = nullptr;
+  frame->globals = globals;
+  frame->builtins = builtins;
+  frame->locals = newref(locals);
+  frame->previous = nullptr;
+  frame->lasti = 0;
+  frame->stack_depth = 0;
+  frame->is_entry = false;
+  return eval_frame(ts, frame);
+}
+
+Object* eval_frame(ThreadState* ts, Frame* entry_frame) {
   if (--ts->recursion_remaining < 0) {
     ++ts->recursion_remaining;
+    release_frame(ts, entry_frame);
     return raise(ts, &exc_RecursionError, "maximum recursion depth exceeded");
   }
-  Frame frame{code, globals, builtins, globals, ts->frame};
-  ts->frame = &frame;
-  std::vector<Object*> stack_storage(static_cast<std::size_t>(code->co_stacksize) + 1);
-  Object** const stack_base = stack_storage.data();
-  Object** sp = stack_base;
-  Object* const* consts = code->co_consts.data();
-  Object* const* names = code->co_names.data();
-  const CodeUnit* const first_instr = code->co_code.data();
-  const CodeUnit* next_instr = first_instr;
+  entry_frame->is_entry = true;
+  entry_frame->previous = ts->frame;
   std::atomic<std::uint8_t>& eval_breaker = *ts->eval_breaker;
+
+  Frame* frame;
+  CodeObject* code;
+  Object* const* consts;
+  Object* const* names;
+  const CodeUnit* first_instr;
+  const CodeUnit* next_instr;
+  Object** localsplus;
+  Object** sp;
   Object* kwnames = nullptr;  // borrowed from co_consts, set by KW_NAMES for the next CALL
   Object* retval = nullptr;
 
+// (Re)loads the cached view of `frame` after a call or return switches frames.
+#define LOAD_FRAME()                                              \
+  do {                                                            \
+    code = frame->code;                                           \
+    consts = code->co_consts.data();                              \
+    names = code->co_names.data();                                \
+    first_instr = code->co_code.data();                           \
+    next_instr = first_instr + frame->lasti;                      \
+    localsplus = frame->localsplus;                               \
+    sp = frame->stack_base() + frame->stack_depth;                \
+  } while (0)
+#define SAVE_FRAME() frame->stack_depth = static_cast<int>(sp - frame->stack_base())
 #define CHECK_EVAL_BREAKER()                                                    \
   if (eval_breaker.load(std::memory_order_relaxed) && !handle_eval_breaker(ts)) \
     goto error
+#define JUMPBY(n) next_instr += (n)
+
+  frame = entry_frame;
+  ts->frame = frame;
+  LOAD_FRAME();
 
   for (;;) {
-    frame.lasti = static_cast<int>(next_instr - first_instr);
+    frame->lasti = static_cast<int>(next_instr - first_instr);
     int opcode = next_instr->opcode;
     int oparg = next_instr->arg;
     ++next_instr;
@@ -73,7 +117,7 @@ Object* eval_code(ThreadState* ts, CodeObject* code, Object* globals, Object* bu
         continue;
 
       case op::EXTENDED_ARG:
-        frame.lasti = static_cast<int>(next_instr - first_instr);
+        frame->lasti = static_cast<int>(next_instr - first_instr);
         opcode = next_instr->opcode;
         oparg = (oparg << 8) | next_instr->arg;
         ++next_instr;
@@ -83,24 +127,140 @@ Object* eval_code(ThreadState* ts, CodeObject* code, Object* globals, Object* bu
         *sp++ = newref(consts[oparg]);
         continue;
 
-      case op::LOAD_NAME: {
-        Object* name = names[oparg];
-        Object* v = dict_get_str(frame.locals, name);
-        if (!v) v = dict_get_str(frame.globals, name);
-        if (!v) v = dict_get_str(frame.builtins, name);
+      case op::LOAD_FAST: {
+        Object* v = localsplus[oparg];
         if (!v) {
-          name_error(ts, name);
+          unbound_local_error(ts, code->co_localsplusnames[oparg]);
           goto error;
         }
         *sp++ = newref(v);
         continue;
       }
 
+      case op::STORE_FAST: {
+        Object* old = localsplus[oparg];
+        localsplus[oparg] = *--sp;
+        xdecref(old);
+        continue;
+      }
+
+      case op::DELETE_FAST: {
+        Object* old = localsplus[oparg];
+        if (!old) {
+          unbound_local_error(ts, code->co_localsplusnames[oparg]);
+          goto error;
+        }
+        localsplus[oparg] = nullptr;
+        decref(old);
+        continue;
+      }
+
+      case op::LOAD_NAME: {
+        Object* v = load_name(ts, frame, names[oparg]);
+        if (!v) goto error;
+        *sp++ = v;
+        continue;
+      }
+
       case op::STORE_NAME: {
         Object* v = *--sp;
-        bool ok = dict_set_item(ts, frame.locals, names[oparg], v);
+        bool ok = store_name(ts, frame, names[oparg], v);
         decref(v);
         if (!ok) goto error;
+        continue;
+      }
+
+      case op::DELETE_NAME:
+        if (!delete_name(ts, frame, names[oparg])) goto error;
+        continue;
+
+      case op::LOAD_GLOBAL: {  // ( -- [NULL], value)
+        Object* v = load_global(ts, frame, names[oparg >> 1]);
+        next_instr += caches::LOAD_GLOBAL;
+        if (!v) goto error;
+        if (oparg & 1) *sp++ = nullptr;
+        *sp++ = v;
+        continue;
+      }
+
+      case op::STORE_GLOBAL: {
+        Object* v = *--sp;
+        bool ok = dict_set_item(ts, frame->globals, names[oparg], v);
+        decref(v);
+        if (!ok) goto error;
+        continue;
+      }
+
+      case op::DELETE_GLOBAL: {
+        int r = dict_del_item(ts, frame->globals, names[oparg]);
+        if (r <= 0) {
+          if (r == 0) name_error(ts, names[oparg]);
+          goto error;
+        }
+        continue;
+      }
+
+      case op::MAKE_CELL: {
+        Object* initial = localsplus[oparg];
+        localsplus[oparg] = new_cell(ts, initial);
+        xdecref(initial);
+        continue;
+      }
+
+      case op::COPY_FREE_VARS: {
+        Object* closure = frame->func->closure;
+        int offset = code->nlocalsplus() - oparg;
+        for (int i = 0; i < oparg; ++i) localsplus[offset + i] = newref(tuple_get(closure, i));
+        continue;
+      }
+
+      case op::LOAD_CLOSURE:
+        *sp++ = newref(localsplus[oparg]);
+        continue;
+
+      case op::LOAD_DEREF: {
+        Object* v = static_cast<CellObject*>(localsplus[oparg])->contents;
+        if (!v) {
+          free_var_error(ts, code, oparg);
+          goto error;
+        }
+        *sp++ = newref(v);
+        continue;
+      }
+
+      case op::LOAD_CLASSDEREF: {  // class bodies: the namespace first, then the cell
+        Object* name = code->co_localsplusnames[oparg];
+        Object* v = dict_get_str(frame->locals, name);
+        if (v) {
+          *sp++ = newref(v);
+          continue;
+        }
+        v = static_cast<CellObject*>(localsplus[oparg])->contents;
+        if (!v) {
+          free_var_error(ts, code, oparg);
+          goto error;
+        }
+        *sp++ = newref(v);
+        continue;
+      }
+
+      case op::STORE_DEREF: {
+        auto* cell = static_cast<CellObject*>(localsplus[oparg]);
+        Object* old = cell->contents;
+        cell->contents = *--sp;
+        xdecref(old);
+        continue;
+      }
+
+      case op::DELETE_DEREF: {
+        auto* cell = static_cast<CellObject*>(localsplus[oparg]);
+        if (!cell->contents) {
+          free_var_error(ts, code, oparg);
+          goto error;
+        }
+        Object* old = cell->contents;
+        cell->contents = nullptr;
+        decref(old);
         continue;
       }
 
@@ -180,13 +340,7 @@ Object* eval_code(ThreadState* ts, CodeObject* code, Object* globals, Object* bu
       case op::CONTAINS_OP: {
         Object* container = *--sp;
         Object* item = sp[-1];
-        int found = -1;
-        if (is_str(container) && is_str(item)) {
-          found = str_view(container).find(str_view(item)) != std::string_view::npos;
-        } else {
-          raise(ts, &exc_TypeError, std::string("argument of type '") + container->ob_type->tp_name +
-                                        "' is not iterable");
-        }
+        int found = sequence_contains(ts, container, item);
         decref(container);
         decref(item);
         if (found < 0) { --sp; goto error; }
@@ -201,17 +355,182 @@ Object* eval_code(ThreadState* ts, CodeObject* code, Object* globals, Object* bu
         continue;
       }
 
+      case op::BUILD_LIST: {
+        Object* l = new_list_steal(ts, sp - oparg, oparg);
+        sp -= oparg;
+        *sp++ = l;
+        continue;
+      }
+
+      case op::LIST_APPEND: {
+        Object* v = *--sp;
+        bool ok = list_append(ts, sp[-oparg], v);
+        decref(v);
+        if (!ok) goto error;
+        continue;
+      }
+
+      case op::LIST_EXTEND: {
+        Object* iterable = *--sp;
+        bool ok = list_extend(ts, sp[-oparg], iterable);
+        decref(iterable);
+        if (!ok) goto error;
+        continue;
+      }
+
+      case op::LIST_TO_TUPLE: {
+        Object* l = sp[-1];
+        sp[-1] = list_as_tuple(ts, l);
+        decref(l);
+        continue;
+      }
+
+      case op::BUILD_MAP: {
+        Object* d = new_dict(ts);
+        Object** items = sp - 2 * oparg;
+        bool ok = true;
+        for (int i = 0; i < oparg && ok; ++i) ok = dict_set_item(ts, d, items[2 * i], items[2 * i + 1]);
+        for (int i = 0; i < 2 * oparg; ++i) decref(items[i]);
+        sp = items;
+        if (!ok) { decref(d); goto error; }
+        *sp++ = d;
+        continue;
+      }
+
+      case op::BUILD_CONST_KEY_MAP: {  // (v1 ... vn, keys -- dict)
+        Object* keys = *--sp;
+        Object** values = sp - oparg;
+        Object* d = new_dict(ts);
+        bool ok = true;
+        for (int i = 0; i < oparg && ok; ++i) ok = dict_set_item(ts, d, tuple_get(keys, i), values[i]);
+        for (int i = 0; i < oparg; ++i) decref(values[i]);
+        decref(keys);
+        sp = values;
+        if (!ok) { decref(d); goto error; }
+        *sp++ = d;
+        continue;
+      }
+
+      case op::MAP_ADD: {
+        Object* value = *--sp;
+        Object* key = *--sp;
+        bool ok = dict_set_item(ts, sp[-oparg], key, value);
+        decref(key);
+        decref(value);
+        if (!ok) goto error;
+        continue;
+      }
+
+      case op::DICT_UPDATE:
+      case op::DICT_MERGE: {
+        Object* update = *--sp;
+        bool ok = dict_update_from(ts, sp[-oparg], update, opcode == op::DICT_MERGE, sp[-oparg - 2]);
+        decref(update);
+        if (!ok) goto error;
+        continue;
+      }
+
+      case op::BUILD_SLICE: {
+        Object* step = oparg == 3 ? *--sp : nullptr;
+        Object* stop = *--sp;
+        Object* start = sp[-1];
+        Object* s = new_slice(ts, start, stop, step);
+        decref(start);
+        decref(stop);
+        xdecref(step);
+        sp[-1] = s;
+        continue;
+      }
+
+      case op::BINARY_SUBSCR: {
+        Object* key = *--sp;
+        Object* container = sp[-1];
+        Object* r = get_item(ts, container, key);
+        decref(container);
+        decref(key);
+        sp[-1] = r;
+        next_instr += caches::BINARY_SUBSCR;
+        if (!r) { --sp; goto error; }
+        continue;
+      }
+
+      case op::STORE_SUBSCR: {  // (v, container, key -- )
+        Object* key = *--sp;
+        Object* container = *--sp;
+        Object* v = *--sp;
+        int r = set_item(ts, container, key, v);
+        decref(key);
+        decref(container);
+        decref(v);
+        next_instr += caches::STORE_SUBSCR;
+        if (r < 0) goto error;
+        continue;
+      }
+
+      case op::DELETE_SUBSCR: {
+        Object* key = *--sp;
+        Object* container = *--sp;
+        int r = set_item(ts, container, key, nullptr);
+        decref(key);
+        decref(container);
+        if (r < 0) goto error;
+        continue;
+      }
+
+      case op::GET_ITER: {
+        Object* iterable = sp[-1];
+        Object* it = get_iter(ts, iterable);
+        decref(iterable);
+        sp[-1] = it;
+        if (!it) { --sp; goto error; }
+        continue;
+      }
+
+      case op::FOR_ITER: {  // (iter -- iter, next) or pop and jump when exhausted
+        Object* it = sp[-1];
+        Object* v = it->ob_type->tp_iternext(ts, it);
+        if (v) {
+          *sp++ = v;
+          continue;
+        }
+        if (error_occurred(ts)) goto error;
+        decref(it);
+        --sp;
+        JUMPBY(oparg);
+        continue;
+      }
+
+      case op::UNPACK_SEQUENCE: {
+        Object* seq = *--sp;
+        bool ok = unpack_sequence(ts, seq, oparg, sp);
+        decref(seq);
+        next_instr += caches::UNPACK_SEQUENCE;
+        if (!ok) goto error;
+        sp += oparg;
+        continue;
+      }
+
+      case op::UNPACK_EX: {
+        Object* seq = *--sp;
+        int before = oparg & 0xFF, after = oparg >> 8;
+        bool ok = unpack_starred(ts, seq, before, after, sp);
+        decref(seq);
+        if (!ok) goto error;
+        sp += before + after + 1;
+        continue;
+      }
+
       case op::JUMP_FORWARD:
-        next_instr += oparg;
+        JUMPBY(oparg);
         continue;
 
       case op::JUMP_BACKWARD:
-        next_instr -= oparg;
+        JUMPBY(-oparg);
         CHECK_EVAL_BREAKER();
         continue;
 
       case op::JUMP_BACKWARD_NO_INTERRUPT:
-        next_instr -= oparg;
+        JUMPBY(-oparg);
         continue;
 
       case op::POP_JUMP_FORWARD_IF_FALSE:
@@ -225,10 +544,10 @@ Object* eval_code(ThreadState* ts, CodeObject* code, Object* globals, Object* bu
         bool jump_if = opcode == op::POP_JUMP_FORWARD_IF_TRUE || opcode == op::POP_JUMP_BACKWARD_IF_TRUE;
         if ((t == 1) == jump_if) {
           if (opcode == op::POP_JUMP_BACKWARD_IF_FALSE || opcode == op::POP_JUMP_BACKWARD_IF_TRUE) {
-            next_instr -= oparg;
+            JUMPBY(-oparg);
             CHECK_EVAL_BREAKER();
           } else {
-            next_instr += oparg;
+            JUMPBY(oparg);
           }
         }
         continue;
@@ -244,10 +563,10 @@ Object* eval_code(ThreadState* ts, CodeObject* code, Object* globals, Object* bu
         bool jump_if_none = opcode == op::POP_JUMP_FORWARD_IF_NONE || opcode == op::POP_JUMP_BACKWARD_IF_NONE;
         if (is_none == jump_if_none) {
           if (opcode == op::POP_JUMP_BACKWARD_IF_NONE || opcode == op::POP_JUMP_BACKWARD_IF_NOT_NONE) {
-            next_instr -= oparg;
+            JUMPBY(-oparg);
             CHECK_EVAL_BREAKER();
           } else {
-            next_instr += oparg;
+            JUMPBY(oparg);
           }
         }
         continue;
@@ -259,11 +578,61 @@ Object* eval_code(ThreadState* ts, CodeObject* code, Object* globals, Object* bu
         int t = object_is_true(ts, v);
         if (t < 0) goto error;
         if ((t == 1) == (opcode == op::JUMP_IF_TRUE_OR_POP)) {
-          next_instr += oparg;
+          JUMPBY(oparg);
         } else {
           --sp;
           decref(v);
         }
+        continue;
+      }
+
+      case op::LOAD_ATTR: {
+        Object* owner = sp[-1];
+        Object* r = get_attr(ts, owner, names[oparg]);
+        decref(owner);
+        sp[-1] = r;
+        next_instr += caches::LOAD_ATTR;
+        if (!r) { --sp; goto error; }
+        continue;
+      }
+
+      case op::LOAD_METHOD: {  // (owner -- meth, self) or (owner -- NULL, attr)
+        Object* owner = sp[-1];
+        Object* meth = nullptr;
+        int kind = get_method(ts, owner, names[oparg], &meth);
+        next_instr += caches::LOAD_METHOD;
+        if (kind < 0) {
+          decref(owner);
+          --sp;
+          goto error;
+        }
+        if (kind == 1) {
+          sp[-1] = meth;
+          *sp++ = owner;
+        } else {
+          decref(owner);
+          sp[-1] = nullptr;
+          *sp++ = meth;
+        }
+        continue;
+      }
+
+      case op::STORE_ATTR: {  // (v, owner -- )
+        Object* owner = *--sp;
+        Object* v = *--sp;
+        int r = set_attr(ts, owner, names[oparg], v);
+        decref(owner);
+        decref(v);
+        next_instr += caches::STORE_ATTR;
+        if (r < 0) goto error;
+        continue;
+      }
+
+      case op::DELETE_ATTR: {
+        Object* owner = *--sp;
+        int r = set_attr(ts, owner, names[oparg], nullptr);
+        decref(owner);
+        if (r < 0) goto error;
         continue;
       }
 
@@ -281,21 +650,161 @@ Object* eval_code(ThreadState* ts, CodeObject* code, Object* globals, Object* bu
         Object** args = is_method ? sp - (oparg + 1) : sp - oparg;
         int total = oparg + (is_method ? 1 : 0);
         std::size_t nkw = kwnames ? static_cast<std::size_t>(tuple_size(kwnames)) : 0;
-        Object* r = call_object(ts, callable, args, total - nkw, kwnames);
+        Object* call_kwnames = kwnames;
         kwnames = nullptr;
+        next_instr += caches::CALL;
+        if (callable->ob_type == &function_type) {
+          // Inline call: a new frame, no C recursion.
+          Frame* callee = make_function_frame(ts, static_cast<FunctionObject*>(callable), args, total - nkw,
+                                              call_kwnames);
+          for (int i = 0; i < total; ++i) decref(args[i]);
+          decref(callable);
+          sp -= oparg + 2;
+          if (!callee) goto error;
+          if (--ts->recursion_remaining < 0) {
+            ++ts->recursion_remaining;
+            release_frame(ts, callee);
+            raise(ts, &exc_RecursionError, "maximum recursion depth exceeded");
+            goto error;
+          }
+          SAVE_FRAME();
+          callee->previous = frame;
+          frame = callee;
+          ts->frame = frame;
+          LOAD_FRAME();
+          continue;
+        }
+        SAVE_FRAME();
+        Object* r = call_object(ts, callable, args, total - nkw, call_kwnames);
         for (int i = 0; i < total; ++i) decref(args[i]);
         decref(callable);
         sp -= oparg + 2;
-        next_instr += caches::CALL;
         if (!r) goto error;
         *sp++ = r;
         CHECK_EVAL_BREAKER();
         continue;
       }
 
-      case op::RETURN_VALUE:
+      case op::CALL_FUNCTION_EX: {  // (NULL, func, args[, kwargs] -- result)
+        Object* kwargs = (oparg & 1) ? *--sp : nullptr;
+        Object* callargs = *--sp;
+        Object* func = *--sp;
+        --sp;  // the NULL
+        SAVE_FRAME();
+        Object* r = call_with_tuple_and_dict(ts, func, callargs, kwargs);
+        decref(func);
+        decref(callargs);
+        xdecref(kwargs);
+        if (!r) goto error;
+        *sp++ = r;
+        CHECK_EVAL_BREAKER();
+        continue;
+      }
+
+      case op::MAKE_FUNCTION: {  // (defaults?, kwdefaults?, annotations?, closure?, code -- function)
+        auto* fcode = static_cast<CodeObject*>(*--sp);
+        Object* qualname = nullptr;
+        auto* f = static_cast<FunctionObject*>(new_function(ts, fcode, frame->globals, frame->builtins, qualname));
+        decref(fcode);
+        if (oparg & 0x08) f->closure = *--sp;
+        if (oparg & 0x04) f->annotations = annotations_dict(ts, *--sp);
+        if (oparg & 0x02) f->kwdefaults = *--sp;
+        if (oparg & 0x01) f->defaults = *--sp;
+        *sp++ = f;
+        continue;
+      }
+
+      case op::LOAD_BUILD_CLASS: {
+        Object* bc = dict_get_str(frame->builtins, ts->interp->str_build_class);
+        if (!bc) {
+          raise(ts, &exc_NameError, "__build_class__ not found");
+          goto error;
+        }
+        *sp++ = newref(bc);
+        continue;
+      }
+
+      case op::LOAD_ASSERTION_ERROR:
+        *sp++ = newref<Object>(&exc_AssertionError);
+        continue;
+
+      case op::RAISE_VARARGS: {
+        Object* cause = oparg == 2 ? *--sp : nullptr;
+        Object* exc = oparg >= 1 ? *--sp : nullptr;
+        if (do_raise(ts, exc, cause)) goto exception_unwind;  // a bare `raise`: no new traceback entry
+        goto error;
+      }
+
+      case op::PUSH_EXC_INFO: {  // (exc -- prev_exc, exc)
+        Object* exc = sp[-1];
+        Object* prev = ts->handled.empty() ? py_none() : ts->handled.back();
+        sp[-1] = newref(prev ? prev : py_none());
+        *sp++ = exc;
+        ts->handled.push_back(newref(exc));
+        continue;
+      }
+
+      case op::POP_EXCEPT: {  // (prev_exc -- )
+        Object* prev = *--sp;
+        if (!ts->handled.empty()) {
+          decref(ts->handled.back());
+          ts->handled.pop_back();
+        }
+        decref(prev);
+        continue;
+      }
+
+      case op::CHECK_EXC_MATCH: {  // (exc, type -- exc, matches)
+        Object* type = *--sp;
+        int r = exception_matches(ts, sp[-1], type);
+        decref(type);
+        if (r < 0) goto error;
+        *sp++ = new_bool(r == 1);
+        continue;
+      }
+
+      case op::RERAISE: {
+        Object* exc = *--sp;
+        if (oparg) frame->lasti = static_cast<int>(int_value(sp[-oparg]));
+        raise_object(ts, exc);
+        goto exception_unwind;
+      }
+
+      case op::BUILD_STRING: {
+        Object* s = join_strings(ts, sp - oparg, oparg);
+        for (int i = 0; i < oparg; ++i) decref(sp[-1 - i]);
+        sp -= oparg;
+        if (!s) goto error;
+        *sp++ = s;
+        continue;
+      }
+
+      case op::FORMAT_VALUE: {  // (value[, spec] -- formatted)
+        Object* spec = (oparg & 0x04) ? *--sp : nullptr;
+        Object* value = sp[-1];
+        Object* r = format_value(ts, value, oparg & 0x03, spec);
+        decref(value);
+        xdecref(spec);
+        sp[-1] = r;
+        if (!r) { --sp; goto error; }
+        continue;
+      }
+
+      case op::RETURN_VALUE: {
         retval = *--sp;
-        goto exit_frame;
+        SAVE_FRAME();
+        if (frame->is_entry) goto exit_eval;
+        Frame* caller = frame->previous;
+        release_frame(ts, frame);
+        ++ts->recursion_remaining;
+        frame = caller;
+        ts->frame = frame;
+        LOAD_FRAME();
+        *sp++ = retval;
+        retval = nullptr;
+        CHECK_EVAL_BREAKER();
+        continue;
+      }
 
       default:
         raise(ts, &exc_SystemError, std::string("opcode ") + kOpcodeInfo[opcode].name + " is not supported yet");
@@ -303,16 +812,43 @@ Object* eval_code(ThreadState* ts, CodeObject* code, Object* globals, Object* bu
     }
 
   error:
-    add_traceback_entry(ts->curexc, code, frame.lasti * 2, frame.globals);
-    while (sp > stack_base) xdecref(*--sp);
-    retval = nullptr;
-    goto exit_frame;
+    add_traceback_entry(ts->curexc, code, frame->lasti * 2, frame->globals);
+  exception_unwind: {
+    const ExceptionTableEntry* handler = find_handler(code, frame->lasti);
+    if (handler) {
+      Object** base = frame->stack_base();
+      while (sp > base + handler->depth) xdecref(*--sp);
+      if (handler->lasti) *sp++ = new_int(ts, frame->lasti);
+      *sp++ = fetch_error(ts);
+      next_instr = first_instr + handler->target;
+      continue;
+    }
+    // No handler: pop this frame and continue unwinding in the caller.
+    Object** base = frame->stack_base();
+    while (sp > base) xdecref(*--sp);
+    frame->stack_depth = 0;
+    if (frame->is_entry) {
+      retval = nullptr;
+      goto exit_eval;
+    }
+    Frame* caller = frame->previous;
+    release_frame(ts, frame);
+    ++ts->recursion_remaining;
+    frame = caller;
+    ts->frame = frame;
+    LOAD_FRAME();
+    goto error;  // the caller's CALL instruction is where it now passes
   }
+  }
+#undef LOAD_FRAME
+#undef SAVE_FRAME
 #undef CHECK_EVAL_BREAKER
+#undef JUMPBY
 
-exit_frame:
-  ts->frame = frame.previous;
+exit_eval:
+  ts->frame = entry_frame->previous;
   ++ts->recursion_remaining;
+  release_frame(ts, entry_frame);
   return retval;
 }
 

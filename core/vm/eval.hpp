@@ -1,11 +1,15 @@
-// The eval loop: runs a code object in a new frame. CPython: Python/ceval.c.
+// The eval loop. CPython: Python/ceval.c _PyEval_EvalFrameDefault.
 #pragma once
 #include "vm/frame.hpp"
 
 namespace terrarium {
 
-// Returns the frame's return value (new reference) or null with an exception set, whose
-// traceback has an entry for each frame it left.
-[[nodiscard]] Object* eval_code(ThreadState* ts, CodeObject* code, Object* globals, Object* builtins);
+// Runs `frame` (pushed on ts->frames, arguments bound) and any Python frames it calls,
+// then releases it. Returns the result (new reference) or null with an exception set
+// whose traceback has an entry for each frame it left.
+[[nodiscard]] Object* eval_frame(ThreadState* ts, Frame* frame);
+
+// Runs a module or class body: `locals` is the namespace names are stored in.
+[[nodiscard]] Object* eval_code(ThreadState* ts, CodeObject* code, Object* globals, Object* builtins, Object* locals);
 
 }  // namespace terrarium

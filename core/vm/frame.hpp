@@ -1,17 +1,48 @@
-// An executing frame: the code, its namespaces, the value stack and the instruction
-// pointer. CPython: Include/internal/pycore_frame.h _PyInterpreterFrame.
+// An executing frame, laid out as CPython 3.11's _PyInterpreterFrame: the fast locals
+// (arguments, locals, cells, free variables) followed by the value stack in one block,
+// allocated from the thread's frame stack so calls need no malloc.
+// CPython: Include/internal/pycore_frame.h.
 #pragma once
 #include "bytecode/code.hpp"
 
 namespace terrarium {
 
+struct FunctionObject;
+
 struct Frame {
-  CodeObject* code;
-  Object* globals;   // dict
-  Object* builtins;  // dict
-  Object* locals;    // dict (module level: the same as globals)
+  CodeObject* code;          // strong
+  FunctionObject* func;      // strong; null for module and class bodies run directly
+  Object* globals;           // borrowed from func or the caller
+  Object* builtins;          // borrowed
+  Object* locals;            // strong; a dict for module/class bodies, null in functions
   Frame* previous = nullptr;
-  int lasti = 0;     // code unit index of the instruction being executed
+  int lasti = 0;             // code-unit index of the instruction being executed
+  int stack_depth = 0;       // values on the stack while the frame is suspended in a call
+  bool is_entry = false;     // returning from it returns from eval_frame to the C caller
+  Object* localsplus[1];     // code->nlocalsplus() slots, then co_stacksize stack slots
+
+  Object** stack_base() { return localsplus + code->nlocalsplus(); }
+  int lineno() const { return code->co_positions[static_cast<std::size_t>(lasti)].lineno; }
+};
+
+// A chunked stack of frames per thread. CPython: _PyThreadState_PushFrame.
+class FrameStack {
+ public:
+  FrameStack() = default;
+  ~FrameStack();
+  FrameStack(const FrameStack&) = delete;
+  FrameStack& operator=(const FrameStack&) = delete;
+  // Uninitialised except for code and the nulled locals; null if out of memory.
+  Frame* push(CodeObject* code);
+  void pop(Frame* f);
+
+ private:
+  struct Chunk {
+    char* data;
+    std::size_t size;
+    std::size_t used;
+  };
+  std::vector<Chunk> chunks_;
 };
 
 }  // namespace terrarium

@@ -11,6 +11,7 @@ namespace terrarium {
 struct InterpreterState {
   OutputSink* out = nullptr;
   Object* builtins = nullptr;  // dict
+  Object* str_build_class = nullptr;  // "__build_class__", looked up by LOAD_BUILD_CLASS
   std::atomic<std::uint8_t> interrupt{0};
   ThreadState main_thread;
 };

@@ -4,7 +4,9 @@
 #pragma once
 #include <atomic>
 #include <cstdint>
+#include <vector>
 #include "objects/object.hpp"
+#include "vm/frame.hpp"
 
 namespace terrarium {
 
@@ -15,6 +17,12 @@ struct ThreadState {
   InterpreterState* interp = nullptr;
   Object* curexc = nullptr;  // the exception being raised (owned), CPython: curexc
   Frame* frame = nullptr;    // innermost running frame
+  FrameStack frames;         // storage for frames of Python calls
+  // The exception being handled (sys.exc_info()), a stack as CPython's exc_info chain.
+  std::vector<Object*> handled;
+  // Containers whose repr is in progress, so self-references print as [...] (Py_ReprEnter).
+  std::vector<Object*> repr_stack;
+  int repr_depth = 0;
   int recursion_remaining = 1000;
   int recursion_limit = 1000;
   // Nonzero when the eval loop must stop and look (interrupt requested, later: GIL drop

@@ -164,6 +164,7 @@ TEST_CASE("static server serves files with the right types and headers", "[serve
     Reply r = get(port, "/sub?x=1");
     CHECK(r.status() == 301);
     CHECK(r.header("Location") == "/sub/?x=1");
+    CHECK(get(port, "//sub").header("Location") == "/sub/");  // never "//sub/": another host
   }
   SECTION("a missing file is 404 with a small text body and the usual headers") {
     Reply r = get(port, "/nope.js");

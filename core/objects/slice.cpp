@@ -1,0 +1,134 @@
+// slice objects and index helpers. CPython: Objects/sliceobject.c, Objects/abstract.c PyNumber_Index.
+#include "objects/slice.hpp"
+
+#include <string>
+#include "objects/abstract.hpp"
+#include "objects/exceptions.hpp"
+#include "objects/int.hpp"
+#include "objects/singletons.hpp"
+#include "objects/str.hpp"
+#include "vm/thread_state.hpp"
+
+namespace terrarium {
+
+namespace {
+
+void slice_dealloc(Object* o) {
+  auto* s = static_cast<SliceObject*>(o);
+  decref(s->start);
+  decref(s->stop);
+  decref(s->step);
+  object_free(o);
+}
+
+Object* slice_repr(ThreadState* ts, Object* o) {
+  auto* s = static_cast<SliceObject*>(o);
+  std::string a, b, c;
+  if (!repr_string(ts, s->start, a) || !repr_string(ts, s->stop, b) || !repr_string(ts, s->step, c)) return nullptr;
+  return new_str(ts, "slice(" + a + ", " + b + ", " + c + ")");
+}
+
+Object* slice_get_start(ThreadState*, Object* o) { return newref(static_cast<SliceObject*>(o)->start); }
+Object* slice_get_stop(ThreadState*, Object* o) { return newref(static_cast<SliceObject*>(o)->stop); }
+Object* slice_get_step(ThreadState*, Object* o) { return newref(static_cast<SliceObject*>(o)->step); }
+const GetSetDef kSliceGetSet[] = {{"start", slice_get_start, nullptr}, {"stop", slice_get_stop, nullptr},
+                                  {"step", slice_get_step, nullptr}, {nullptr, nullptr, nullptr}};
+
+Object* slice_new(ThreadState* ts, TypeObject*, Object* const* args, std::size_t nargs, Object*) {
+  if (nargs == 1) return new_slice(ts, py_none(), args[0], nullptr);
+  if (nargs == 2) return new_slice(ts, args[0], args[1], nullptr);
+  if (nargs == 3) return new_slice(ts, args[0], args[1], args[2]);
+  return raise(ts, &exc_TypeError, "slice expected at least 1 argument, got " + std::to_string(nargs));
+}
+
+// A slice bound: None, or an integer clamped like CPython's _PyEval_SliceIndex.
+bool bound(ThreadState* ts, Object* v, std::int64_t& out, bool& given) {
+  given = v != py_none();
+  if (!given) return true;
+  if (!is_int(v) && !v->ob_type->nb_index) {
+    raise(ts, &exc_TypeError, "slice indices must be integers or None or have an __index__ method");
+    return false;
+  }
+  return index_value(ts, v, out);
+}
+
+}  // namespace
+
+TypeObject slice_type = [] {
+  TypeObject t = make_static_type("slice", sizeof(SliceObject), &object_type);
+  t.tp_dealloc = slice_dealloc;
+  t.tp_repr = slice_repr;
+  t.tp_getset = kSliceGetSet;
+  t.tp_new = slice_new;
+  t.tp_hash = nullptr;
+  return t;
+}();
+
+Object* new_slice(ThreadState*, Object* start, Object* stop, Object* step) {
+  auto* s = static_cast<SliceObject*>(object_alloc(&slice_type, sizeof(SliceObject)));
+  s->start = newref(start);
+  s->stop = newref(stop);
+  s->step = newref(step ? step : py_none());
+  return s;
+}
+
+bool index_value(ThreadState* ts, Object* o, std::int64_t& out) {
+  if (is_int(o)) {
+    out = int_value(o);
+    return true;
+  }
+  if (UnaryFunc f = o->ob_type->nb_index) {
+    Object* r = f(ts, o);
+    if (!r) return false;
+    if (!is_int(r)) {
+      raise(ts, &exc_TypeError, std::string("__index__ returned non-int (type ") + r->ob_type->tp_name + ")");
+      decref(r);
+      return false;
+    }
+    out = int_value(r);
+    decref(r);
+    return true;
+  }
+  raise(ts, &exc_TypeError, std::string("'") + o->ob_type->tp_name + "' object cannot be interpreted as an integer");
+  return false;
+}
+
+bool sequence_index(ThreadState* ts, Object* key, Py_ssize_t length, const char* what, Py_ssize_t& out) {
+  std::int64_t i;
+  if (!index_value(ts, key, i)) return false;
+  if (i < 0) i += length;
+  if (i < 0 || i >= length) {
+    raise(ts, &exc_IndexError, std::string(what) + " index out of range");
+    return false;
+  }
+  out = static_cast<Py_ssize_t>(i);
+  return true;
+}
+
+Py_ssize_t slice_indices(ThreadState* ts, Object* slice, Py_ssize_t length, Py_ssize_t& start, Py_ssize_t& stop,
+                         Py_ssize_t& step) {
+  auto* s = static_cast<SliceObject*>(slice);
+  std::int64_t st = 1, a = 0, b = 0;
+  bool has_step, has_start, has_stop;
+  if (!bound(ts, s->step, st, has_step) || !bound(ts, s->start, a, has_start) || !bound(ts, s->stop, b, has_stop))
+    return -1;
+  if (!has_step) st = 1;
+  if (st == 0) {
+    raise(ts, &exc_ValueError, "slice step cannot be zero");
+    return -1;
+  }
+  auto len = static_cast<std::int64_t>(length);
+  if (!has_start) a = st < 0 ? len - 1 : 0;
+  else if (a < 0) a = a + len < 0 ? (st < 0 ? -1 : 0) : a + len;
+  else if (a >= len) a = st < 0 ? len - 1 : len;
+  if (!has_stop) b = st < 0 ? -1 : len;
+  else if (b < 0) b = b + len < 0 ? (st < 0 ? -1 : 0) : b + len;
+  else if (b >= len) b = st < 0 ? len - 1 : len;
+  start = static_cast<Py_ssize_t>(a);
+  stop = static_cast<Py_ssize_t>(b);
+  step = static_cast<Py_ssize_t>(st);
+  if (st < 0) return b < a ? static_cast<Py_ssize_t>((a - b - 1) / (-st) + 1) : 0;
+  return a < b ? static_cast<Py_ssize_t>((b - a - 1) / st + 1) : 0;
+}
+
+}  // namespace terrarium
