@@ -15,6 +15,7 @@
 #include "objects/slice.hpp"
 #include "objects/typeobject.hpp"
 #include "objects/float.hpp"
+#include "modules/builtins_registry.hpp"
 #include "vm/call.hpp"
 #include "vm/eval.hpp"
 #include "vm/interpreter_state.hpp"
@@ -305,6 +306,13 @@ bool add(ThreadState* ts, Object* d, const char* name, Object* value) {  // stea
 
 }  // namespace
 
+bool add_builtin_function(ThreadState* ts, Object* dict, const char* name, CallFunc impl) {
+  return add(ts, dict, name, new_builtin_function(ts, name, impl));
+}
+bool add_builtin_object(ThreadState* ts, Object* dict, const char* name, Object* value) {
+  return add(ts, dict, name, value);
+}
+
 Object* make_builtins(ThreadState* ts) {
   Object* d = new_dict(ts);
   struct Entry { const char* name; CallFunc fn; };
@@ -331,7 +339,8 @@ Object* make_builtins(ThreadState* ts) {
   };
   for (const TypeEntry& e : kTypes) ok = ok && add(ts, d, e.name, newref<Object>(e.type));
   ok = ok && add(ts, d, "None", newref(py_none())) && add(ts, d, "NotImplemented", newref(py_not_implemented())) &&
-       add(ts, d, "__name__", new_str(ts, "builtins"));
+       add(ts, d, "__name__", new_str(ts, "builtins")) && register_numeric_builtins(ts, d) &&
+       register_iteration_builtins(ts, d);
   if (!ok) {
     decref(d);
     return nullptr;
