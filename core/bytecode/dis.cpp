@@ -57,6 +57,8 @@ bool get_instructions(ThreadState* ts, CodeObject* code, std::vector<DisInstruct
     if (is_jump_opcode(opcode)) targets.insert(jump_target(opcode, static_cast<int>(2 * i), arg));
     i += 1 + cache_entries(opcode);
   }
+  // Exception handlers count as jump targets, as dis's findlabels + exception table do.
+  for (const ExceptionTableEntry& e : code->co_exceptiontable) targets.insert(2 * e.target);
   ext = 0;
   for (std::size_t i = 0; i < units.size();) {
     int opcode = units[i].opcode;
@@ -82,12 +84,21 @@ bool get_instructions(ThreadState* ts, CodeObject* code, std::vector<DisInstruct
         }
       } else if (flags & (opflag::JUMP_FORWARD_REL | opflag::JUMP_BACKWARD_REL)) {
         ins.argrepr = "to " + std::to_string(jump_target(opcode, ins.offset, arg));
-      } else if (flags & opflag::HAS_LOCAL) {
-        ins.argrepr = std::string(str_view(code->co_varnames[arg]));
+      } else if (flags & (opflag::HAS_LOCAL | opflag::HAS_FREE)) {
+        if (arg < static_cast<int>(code->co_localsplusnames.size()))
+          ins.argrepr = std::string(str_view(code->co_localsplusnames[static_cast<std::size_t>(arg)]));
       } else if (flags & opflag::HAS_COMPARE) {
         ins.argrepr = kCompareOps[arg];
       } else if (opcode == op::BINARY_OP) {
         ins.argrepr = kNbOps[arg];
+      } else if (opcode == op::FORMAT_VALUE) {
+        static const char* const kConverters[] = {"", "str", "repr", "ascii"};
+        ins.argrepr = kConverters[arg & 0x3];
+        if (arg & 0x4) ins.argrepr += ins.argrepr.empty() ? "with format" : ", with format";
+      } else if (opcode == op::MAKE_FUNCTION) {
+        static const char* const kFlags[] = {"defaults", "kwdefaults", "annotations", "closure"};
+        for (int bit = 0; bit < 4; ++bit)
+          if (arg & (1 << bit)) ins.argrepr += (ins.argrepr.empty() ? "" : ", ") + std::string(kFlags[bit]);
       }
     }
     ext = opcode == op::EXTENDED_ARG ? ((units[i].arg | ext) << 8) : 0;
@@ -124,6 +135,12 @@ bool disassemble(ThreadState* ts, CodeObject* code, std::string& out) {
     }
     while (!line.empty() && line.back() == ' ') line.pop_back();
     out += line + "\n";
+  }
+  if (!code->co_exceptiontable.empty()) {
+    out += "ExceptionTable:\n";
+    for (const ExceptionTableEntry& e : code->co_exceptiontable)
+      out += "  " + std::to_string(2 * e.start) + " to " + std::to_string(2 * e.end - 2) + " -> " +
+             std::to_string(2 * e.target) + " [" + std::to_string(e.depth) + "]" + (e.lasti ? " lasti" : "") + "\n";
   }
   for (Object* c : code->co_consts) {
     if (c->ob_type != &code_type) continue;

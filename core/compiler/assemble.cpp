@@ -48,7 +48,8 @@ void resolve_jumps(ControlFlowGraph& g) {
       int pos = b->offset;
       for (Instr& i : b->instrs) {
         int size = instr_size(i);
-        if (i.target) {
+        // After normalize_jumps every jump is a real relative jump (a NOP may keep a stale target).
+        if (i.target && (kOpcodeInfo[i.opcode].flags & (opflag::JUMP_FORWARD_REL | opflag::JUMP_BACKWARD_REL))) {
           int after = pos + size;
           bool backward = kOpcodeInfo[i.opcode].flags & opflag::JUMP_BACKWARD_REL;
           int arg = backward ? after - i.target->offset : i.target->offset - after;
@@ -80,7 +81,7 @@ int compute_stack_depth(ControlFlowGraph& g) {
     int depth = b->start_depth;
     bool falls_through = true;
     for (const Instr& i : b->instrs) {
-      if (i.target) {
+      if (has_target(i)) {  // jumps and SETUP_* (whose target is the handler)
         int target_depth = depth + stack_effect(i.opcode, i.oparg, true);
         max_depth = std::max(max_depth, target_depth);
         push(i.target, target_depth);
@@ -99,6 +100,53 @@ int compute_stack_depth(ControlFlowGraph& g) {
 int stack_effect(int opcode, int oparg, bool jump) {
   switch (opcode) {
     case op::NOP: case op::RESUME: case op::EXTENDED_ARG: case op::CACHE: return 0;
+    case pseudo::SETUP_FINALLY: case pseudo::SETUP_WITH: return jump ? 1 : 0;
+    case pseudo::SETUP_CLEANUP: return jump ? 2 : 0;
+    case pseudo::POP_BLOCK: return 0;
+    case op::MAKE_CELL: case op::COPY_FREE_VARS: return 0;
+    case op::LOAD_FAST: case op::LOAD_GLOBAL: return 1 + (oparg & 1 && opcode == op::LOAD_GLOBAL ? 1 : 0);
+    case op::LOAD_DEREF: case op::LOAD_CLASSDEREF: case op::LOAD_CLOSURE: case op::LOAD_BUILD_CLASS:
+    case op::LOAD_ASSERTION_ERROR: return 1;
+    case op::STORE_FAST: case op::STORE_GLOBAL: case op::STORE_DEREF: return -1;
+    case op::DELETE_FAST: case op::DELETE_GLOBAL: case op::DELETE_DEREF: case op::DELETE_NAME: return 0;
+    case op::LOAD_ATTR: return 0;
+    case op::LOAD_METHOD: return 1;
+    case op::STORE_ATTR: return -2;
+    case op::DELETE_ATTR: return -1;
+    case op::BINARY_SUBSCR: return -1;
+    case op::STORE_SUBSCR: return -3;
+    case op::DELETE_SUBSCR: return -2;
+    case op::BUILD_SLICE: return oparg == 3 ? -2 : -1;
+    case op::BUILD_MAP: return 1 - 2 * oparg;
+    case op::BUILD_CONST_KEY_MAP: return -oparg;
+    case op::BUILD_STRING: return 1 - oparg;
+    case op::LIST_APPEND: case op::SET_ADD: case op::LIST_EXTEND: case op::SET_UPDATE:
+    case op::DICT_UPDATE: case op::DICT_MERGE: return -1;
+    case op::MAP_ADD: return -2;
+    case op::LIST_TO_TUPLE: return 0;
+    case op::GET_ITER: return 0;
+    case op::FOR_ITER: return jump ? -1 : 1;
+    case op::UNPACK_SEQUENCE: return oparg - 1;
+    case op::UNPACK_EX: return (oparg & 0xFF) + (oparg >> 8);
+    case op::MAKE_FUNCTION:
+      return -((oparg & 0x01) != 0) - ((oparg & 0x02) != 0) - ((oparg & 0x04) != 0) - ((oparg & 0x08) != 0);
+    case op::CALL_FUNCTION_EX: return -2 - ((oparg & 0x01) != 0);
+    case op::FORMAT_VALUE: return (oparg & 0x04) ? -1 : 0;
+    case op::RAISE_VARARGS: return -oparg;
+    case op::RERAISE: return -1;
+    case op::PUSH_EXC_INFO: return 1;
+    case op::POP_EXCEPT: return -1;
+    case op::CHECK_EXC_MATCH: return 0;
+    case op::IMPORT_NAME: return -1;
+    case op::IMPORT_FROM: return 1;
+    case op::IMPORT_STAR: return -1;
+    case op::BEFORE_WITH: return 1;
+    case op::WITH_EXCEPT_START: return 1;
+    case op::RETURN_GENERATOR: return 0;
+    case op::YIELD_VALUE: return 0;
+    case op::GET_YIELD_FROM_ITER: return 0;
+    case op::SEND: return jump ? 0 : 0;
+    case op::SETUP_ANNOTATIONS: return 0;
     case op::POP_TOP: return -1;
     case op::PUSH_NULL: return 1;
     case op::UNARY_POSITIVE: case op::UNARY_NEGATIVE: case op::UNARY_NOT: case op::UNARY_INVERT: return 0;
@@ -130,9 +178,31 @@ int stack_effect(int opcode, int oparg, bool jump) {
 CodeObject* assemble(ThreadState* ts, AssembleInput& in) {
   ControlFlowGraph& g = in.graph;
   int stacksize = compute_stack_depth(g);
+  label_exception_targets(g);
+  for (BasicBlock* b = g.entry; b; b = b->next) clean_block(b);
   normalize_jumps(g);
   resolve_jumps(g);
   CodeObject* code = new_code(ts);
+  // The exception table: runs of instructions covered by the same handler.
+  // CPython: assemble_exception_table().
+  BasicBlock* handler = nullptr;
+  int run_start = 0;
+  int unit = 0;
+  auto emit_entry = [&](int end) {
+    int depth = handler->start_depth - 1 - (handler->preserve_lasti ? 1 : 0);
+    code->co_exceptiontable.push_back(ExceptionTableEntry{run_start, end, handler->offset, depth, handler->preserve_lasti});
+  };
+  for (BasicBlock* b = g.entry; b; b = b->next) {
+    for (const Instr& i : b->instrs) {
+      if (i.except != handler) {
+        if (handler) emit_entry(unit);
+        run_start = unit;
+        handler = i.except;
+      }
+      unit += instr_size(i);
+    }
+  }
+  if (handler) emit_entry(unit);
   for (BasicBlock* b = g.entry; b; b = b->next) {
     for (const Instr& i : b->instrs) {
       int ext = extended_args(i.oparg);
@@ -155,7 +225,10 @@ CodeObject* assemble(ThreadState* ts, AssembleInput& in) {
   code->co_qualname = in.qualname;
   code->co_firstlineno = in.firstlineno;
   code->co_stacksize = stacksize;
-  code->co_flags = CO_NOFREE;
+  code->co_flags = in.flags;
+  code->co_argcount = in.argcount;
+  code->co_posonlyargcount = in.posonlyargcount;
+  code->co_kwonlyargcount = in.kwonlyargcount;
   return code;
 }
 

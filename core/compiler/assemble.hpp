@@ -17,6 +17,10 @@ struct AssembleInput {
   const char* name;
   const char* qualname;
   int firstlineno;
+  int flags = 0;
+  int argcount = 0;
+  int posonlyargcount = 0;
+  int kwonlyargcount = 0;
 };
 
 [[nodiscard]] CodeObject* assemble(ThreadState* ts, AssembleInput& in);

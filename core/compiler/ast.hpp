@@ -1,5 +1,6 @@
-// The abstract syntax tree, shaped like CPython's (Parser/Python.asdl) for the constructs
-// parsed so far. Every node carries CPython's four position fields (byte columns).
+// The abstract syntax tree, shaped like CPython's (Parser/Python.asdl). Every node carries
+// CPython's four position fields (byte columns). Nodes are fat structs with one kind tag;
+// each kind documents which fields it uses.
 #pragma once
 #include <memory>
 #include <string>
@@ -15,8 +16,36 @@ struct NodeLocation {
   int end_col_offset = 0;
 };
 
-enum class ExprKind { Constant, Name, BinOp, UnaryOp, BoolOp, Compare, Call, IfExp, Tuple };
-enum class ExprContext { Load, Store };
+enum class ExprKind {
+  Constant,      // value
+  Name,          // id, ctx
+  BinOp,         // left binop right
+  UnaryOp,       // unaryop left
+  BoolOp,        // boolop elts
+  Compare,       // left ops elts
+  Call,          // left=func, elts=args (may hold Starred), keywords (arg "" for **)
+  IfExp,         // left=test, right=body, orelse
+  Tuple,         // elts, ctx
+  List,          // elts, ctx
+  Set,           // elts
+  Dict,          // elts=keys (null entry for **value), values
+  Attribute,     // left=value, id=attr, ctx
+  Subscript,     // left=value, right=slice, ctx
+  Slice,         // left=lower, right=upper, orelse=step (each may be null)
+  Starred,       // left=value, ctx
+  Lambda,        // args, left=body
+  ListComp,      // left=elt, generators
+  SetComp,       // left=elt, generators
+  DictComp,      // left=key, right=value, generators
+  GeneratorExp,  // left=elt, generators
+  JoinedStr,     // elts (Constant str and FormattedValue)
+  FormattedValue,// left=value, conversion (-1, 's', 'r', 'a'), right=format_spec (JoinedStr) or null
+  NamedExpr,     // left=target (Name), right=value
+  Yield,         // left=value or null
+  YieldFrom,     // left
+  Await,         // left
+};
+enum class ExprContext { Load, Store, Del };
 enum class UnaryOpKind { Invert, Not, UAdd, USub };
 enum class BoolOpKind { And, Or };
 // CPython's cmpop order: Eq, NotEq, Lt, LtE, Gt, GtE, Is, IsNot, In, NotIn.
@@ -24,28 +53,57 @@ enum class CmpOpKind { Eq, NotEq, Lt, LtE, Gt, GtE, Is, IsNot, In, NotIn };
 
 struct Expr;
 using ExprPtr = std::unique_ptr<Expr>;
+struct Stmt;
+using StmtPtr = std::unique_ptr<Stmt>;
 
 struct Keyword {
-  std::string arg;
+  std::string arg;  // "" for **kwargs
   ExprPtr value;
   NodeLocation loc;
+};
+
+struct Arg {
+  std::string name;
+  ExprPtr annotation;
+  NodeLocation loc;
+};
+
+struct Arguments {
+  std::vector<Arg> posonlyargs;
+  std::vector<Arg> args;
+  std::unique_ptr<Arg> vararg;
+  std::vector<Arg> kwonlyargs;
+  std::vector<ExprPtr> kw_defaults;  // one per kwonlyarg, null when it has none
+  std::unique_ptr<Arg> kwarg;
+  std::vector<ExprPtr> defaults;     // for the last len(defaults) of posonlyargs + args
+};
+
+struct Comprehension {
+  ExprPtr target;
+  ExprPtr iter;
+  std::vector<ExprPtr> ifs;
+  bool is_async = false;
 };
 
 struct Expr {
   ExprKind kind;
   NodeLocation loc;
   Object* value = nullptr;              // Constant (owned reference)
-  std::string id;                       // Name
-  ExprContext ctx = ExprContext::Load;  // Name, Tuple
-  BinaryOp binop = BinaryOp::Add;       // BinOp
+  std::string id;                       // Name id, Attribute attr
+  ExprContext ctx = ExprContext::Load;
+  BinaryOp binop = BinaryOp::Add;
   UnaryOpKind unaryop = UnaryOpKind::Not;
   BoolOpKind boolop = BoolOpKind::And;
-  ExprPtr left;                         // BinOp left, UnaryOp operand, Compare left, Call func, IfExp test
-  ExprPtr right;                        // BinOp right, IfExp body
-  ExprPtr orelse;                       // IfExp orelse
-  std::vector<ExprPtr> elts;            // BoolOp values, Compare comparators, Call args, Tuple elts
-  std::vector<CmpOpKind> ops;           // Compare
-  std::vector<Keyword> keywords;        // Call
+  ExprPtr left;
+  ExprPtr right;
+  ExprPtr orelse;
+  std::vector<ExprPtr> elts;
+  std::vector<ExprPtr> values;          // Dict values
+  std::vector<CmpOpKind> ops;
+  std::vector<Keyword> keywords;
+  std::shared_ptr<Arguments> args;      // Lambda
+  std::vector<Comprehension> generators;
+  int conversion = -1;                  // FormattedValue
   bool parenthesized = false;
   // With parentheses, the span including them: CPython starts an enclosing node at the
   // first token it matched, so `(a + b) * c` begins at the '('.
@@ -57,19 +115,68 @@ struct Expr {
   Expr& operator=(const Expr&) = delete;
 };
 
-enum class StmtKind { Expr, Assign, AugAssign, If, While, Pass, Break, Continue };
+struct ExceptHandler {
+  ExprPtr type;
+  std::string name;
+  std::vector<StmtPtr> body;
+  NodeLocation loc;
+};
 
-struct Stmt;
-using StmtPtr = std::unique_ptr<Stmt>;
+struct Alias {
+  std::string name;
+  std::string asname;
+  NodeLocation loc;
+};
+
+struct WithItem {
+  ExprPtr context_expr;
+  ExprPtr optional_vars;
+};
+
+enum class StmtKind {
+  Expr,         // value
+  Assign,       // targets, value
+  AugAssign,    // targets[0], augop, value
+  AnnAssign,    // targets[0], annotation, value (may be null), simple
+  If,           // value=test, body, orelse
+  While,        // value=test, body, orelse
+  For,          // targets[0]=target, value=iter, body, orelse
+  Pass, Break, Continue,
+  FunctionDef,  // name, args, body, decorators, annotation=returns
+  ClassDef,     // name, bases, keywords, body, decorators
+  Return,       // value or null
+  Delete,       // targets
+  Raise,        // value=exc or null, cause or null
+  Try,          // body, handlers, orelse, finalbody
+  Assert,       // value=test, cause=msg or null
+  Global, Nonlocal,  // names
+  Import,       // aliases
+  ImportFrom,   // name=module, aliases, level
+  With,         // items, body
+};
 
 struct Stmt {
   StmtKind kind;
   NodeLocation loc;
-  std::vector<ExprPtr> targets;   // Assign targets; AugAssign target is targets[0]
-  ExprPtr value;                  // Expr, Assign, AugAssign value; If/While test
+  std::vector<ExprPtr> targets;
+  ExprPtr value;
+  ExprPtr cause;
+  ExprPtr annotation;
   BinaryOp augop = BinaryOp::Add;
+  bool simple = false;
+  std::string name;
+  std::shared_ptr<Arguments> args;
+  std::vector<ExprPtr> bases;
+  std::vector<Keyword> keywords;
+  std::vector<ExprPtr> decorators;
   std::vector<StmtPtr> body;
   std::vector<StmtPtr> orelse;
+  std::vector<StmtPtr> finalbody;
+  std::vector<ExceptHandler> handlers;
+  std::vector<std::string> names;
+  std::vector<Alias> aliases;
+  std::vector<WithItem> items;
+  int level = 0;
 
   Stmt(StmtKind k, NodeLocation l) : kind(k), loc(l) {}
 };

@@ -1,12 +1,13 @@
-// Code generation: walks the AST and emits CPython 3.11 instructions into a control-flow
-// graph, one function per node kind, mirroring Python/compile.c (compiler_visit_stmt,
-// compiler_jump_if, compiler_boolop, compiler_compare, compiler_call, compiler_while).
-// The location of each instruction is that of the innermost node being compiled.
+// Code generation, scope handling: one compiler unit per module, class, function, lambda
+// and comprehension; name resolution through the symbol table into FAST/DEREF/GLOBAL/NAME
+// instructions; the fast-locals layout and prefix instructions (COPY_FREE_VARS, MAKE_CELL)
+// of each code object. CPython: Python/compile.c compiler_enter_scope, compiler_nameop,
+// compiler_make_closure, assemble(), insert_prefix_instructions(), fix_cell_offsets().
 #include "compiler/codegen.hpp"
 
+#include <algorithm>
 #include <cstring>
-#include "compiler/assemble.hpp"
-#include "compiler/cfg.hpp"
+#include "compiler/codegen_impl.hpp"
 #include "compiler/fold_constants.hpp"
 #include "compiler/parser.hpp"
 #include "objects/float.hpp"
@@ -20,13 +21,17 @@ namespace terrarium {
 
 namespace {
 
-struct CodegenFailure {};  // unwinds code generation once error_ is filled
-
 // CPython: _PyCode_ConstantKey. 1, 1.0 and True are different constants; -0.0 is not 0.0.
 bool same_constant(Object* a, Object* b) {
   if (a == b) return true;
   if (a->ob_type != b->ob_type) return false;
-  if (a->ob_type == &int_type) return int_value(a) == int_value(b);
+  if (a->ob_type == &int_type) {
+    if (int_fits_int64(a) && int_fits_int64(b)) return int_value(a) == int_value(b);
+    Object* eq = int_type.tp_richcompare(nullptr, a, b, CompareOp::Eq);  // exact ints never fail
+    bool same = eq == py_true();
+    xdecref(eq);
+    return same;
+  }
   if (a->ob_type == &float_type) {
     double x = float_value(a), y = float_value(b);
     return std::memcmp(&x, &y, sizeof x) == 0;
@@ -41,84 +46,41 @@ bool same_constant(Object* a, Object* b) {
   return false;
 }
 
-struct LoopBlock {
-  BasicBlock* head;  // `continue` target
-  BasicBlock* exit;  // `break` target
-};
+bool is_deref_opcode(int op) {
+  return op == op::MAKE_CELL || op == op::LOAD_CLOSURE || op == op::LOAD_DEREF || op == op::STORE_DEREF ||
+         op == op::DELETE_DEREF || op == op::LOAD_CLASSDEREF;
+}
 
-class CodeGen {
- public:
-  CodeGen(ThreadState* ts, std::string_view source, SyntaxErrorInfo& error)
-      : ts_(ts), source_(source), error_(error) {
-    g_.entry = cur_ = g_.new_block();
-  }
-  ~CodeGen() {
-    for (Object* c : consts_) decref(c);
-    for (Object* n : names_) decref(n);
-  }
+}  // namespace
 
-  CodeObject* compile(Module& module, const std::string& filename) {
-    try {
-      module_body(module.body);
-    } catch (const CodegenFailure&) {
-      return nullptr;
+int add_const_to(std::vector<Object*>& consts, Object* value) {  // steals
+  for (std::size_t i = 0; i < consts.size(); ++i) {
+    if (same_constant(consts[i], value)) {
+      decref(value);
+      return static_cast<int>(i);
     }
-    // Falling off the end returns None; the instructions have no line of their own.
-    loc_ = Location{};
-    if (cur_->instrs.empty() || !is_scope_exit(cur_->instrs.back().opcode)) {
-      addop(op::LOAD_CONST, add_const(newref(py_none())));
-      addop(op::RETURN_VALUE);
-    }
-    if (!optimize_cfg(g_, consts_, ts_)) return nullptr;
-    AssembleInput in{g_, consts_, names_, filename, "<module>", "<module>", 1};
-    CodeObject* code = assemble(ts_, in);
-    consts_.clear();  // ownership moved into the code object
-    names_.clear();
-    return code;
   }
+  consts.push_back(value);
+  return static_cast<int>(consts.size() - 1);
+}
 
- private:
-  // ---- emission ------------------------------------------------------------------
-  void addop(int opcode, int oparg = 0, BasicBlock* target = nullptr) {
-    cur_->instrs.push_back(Instr{opcode, oparg, target, loc_});
-    // CPython: NEXT_BLOCK after every jump and scope exit keeps them last in their block.
-    if (target || is_scope_exit(opcode)) use_next_block(g_.new_block());
-  }
-  void addop_noline(int opcode, int oparg = 0, BasicBlock* target = nullptr) {
-    Location saved = loc_;
-    loc_ = Location{};
-    addop(opcode, oparg, target);
-    loc_ = saved;
-  }
-  void use_next_block(BasicBlock* b) {
-    cur_->next = b;
-    cur_ = b;
-  }
+CodeGen::CodeGen(ThreadState* ts, std::string_view source, const std::string& filename, SymbolTable& symbols,
+                 SyntaxErrorInfo& error)
+    : ts_(ts), source_(source), filename_(filename), symbols_(symbols), error_(error) {}
 
-  int add_const(Object* value) {  // steals value
-    for (std::size_t i = 0; i < consts_.size(); ++i) {
-      if (same_constant(consts_[i], value)) {
-        decref(value);
-        return static_cast<int>(i);
-      }
-    }
-    consts_.push_back(value);
-    return static_cast<int>(consts_.size() - 1);
+CodeGen::~CodeGen() {
+  for (auto& unit : units_) {
+    for (Object* c : unit->consts) decref(c);
+    for (Object* n : unit->names) decref(n);
   }
-  int add_name(const std::string& name) {
-    for (std::size_t i = 0; i < names_.size(); ++i)
-      if (str_view(names_[i]) == name) return static_cast<int>(i);
-    names_.push_back(new_str(ts_, name));
-    return static_cast<int>(names_.size() - 1);
-  }
+}
 
-  static Location location_of(const NodeLocation& l) {
-    return Location{l.lineno, l.end_lineno, l.col_offset, l.end_col_offset};
-  }
+bool CodeGen::is_function_block() const { return units_.back()->ste->kind == BlockKind::Function; }
 
-  int char_offset(int lineno, int byte_col) const {
+void CodeGen::fail(const std::string& message, const NodeLocation& l) {
+  auto char_offset = [&](int lineno, int byte_col) {
     std::size_t p = 0;
-    for (int l = 1; l < lineno && p != std::string_view::npos; ++l) {
+    for (int line = 1; line < lineno && p != std::string_view::npos; ++line) {
       p = source_.find('\n', p);
       if (p != std::string_view::npos) ++p;
     }
@@ -126,318 +88,291 @@ class CodeGen {
     for (int i = 0; i < byte_col && p + i < source_.size(); ++i)
       if ((static_cast<unsigned char>(source_[p + i]) & 0xC0) != 0x80) ++chars;
     return chars + 1;
-  }
-  [[noreturn]] void fail(const std::string& message, const NodeLocation& l) {
-    error_.type = "SyntaxError";
-    error_.message = message;
-    error_.lineno = l.lineno;
-    error_.offset = char_offset(l.lineno, l.col_offset);
-    error_.end_lineno = l.end_lineno;
-    error_.end_offset = char_offset(l.end_lineno, l.end_col_offset);
-    throw CodegenFailure{};
-  }
+  };
+  error_.type = "SyntaxError";
+  error_.message = message;
+  error_.lineno = l.lineno;
+  error_.offset = char_offset(l.lineno, l.col_offset);
+  error_.end_lineno = l.end_lineno;
+  error_.end_offset = char_offset(l.end_lineno, l.end_col_offset);
+  throw CodegenFailure{};
+}
 
-  // ---- statements ----------------------------------------------------------------
-  void module_body(std::vector<StmtPtr>& body) {
-    loc_ = Location{0, 1, 0, 0};  // CPython puts the module's RESUME on line 0
-    addop(op::RESUME, 0);
-    loc_ = Location{};
-    std::size_t first = 0;
-    if (!body.empty() && body[0]->kind == StmtKind::Expr && body[0]->value->kind == ExprKind::Constant &&
-        is_str(body[0]->value->value)) {
-      // The docstring: stored in __doc__ by an instruction without a line of its own.
-      visit_expr(*body[0]->value);
-      addop_noline(op::STORE_NAME, add_name("__doc__"));
-      first = 1;
+// ---- emission ----------------------------------------------------------------------
+void CodeGen::addop(int opcode, int oparg, BasicBlock* target) {
+  CompilerUnit& unit = u();
+  unit.cur->instrs.push_back(Instr{opcode, oparg, target, unit.loc});
+  // CPython: NEXT_BLOCK after every jump and scope exit keeps them last in their block.
+  bool block_push = opcode == pseudo::SETUP_FINALLY || opcode == pseudo::SETUP_CLEANUP || opcode == pseudo::SETUP_WITH;
+  if ((target && !block_push) || is_scope_exit(opcode)) use_next_block(new_block());
+}
+
+void CodeGen::addop_noline(int opcode, int oparg, BasicBlock* target) {
+  Location saved = u().loc;
+  unset_loc();
+  addop(opcode, oparg, target);
+  u().loc = saved;
+}
+
+void CodeGen::addop_name(int opcode, const std::string& name) {
+  addop(opcode, add_name(mangle(u().ste->private_name, name)));
+}
+
+void CodeGen::load_const(Object* value) { addop(op::LOAD_CONST, add_const(value)); }
+
+void CodeGen::use_next_block(BasicBlock* b) {
+  u().cur->next = b;
+  u().cur = b;
+}
+
+int CodeGen::add_const(Object* value) { return add_const_to(u().consts, value); }
+
+int CodeGen::add_name(const std::string& name) {
+  auto& names = u().names;
+  for (std::size_t i = 0; i < names.size(); ++i)
+    if (str_view(names[i]) == name) return static_cast<int>(i);
+  names.push_back(new_str(ts_, name));
+  return static_cast<int>(names.size() - 1);
+}
+
+int CodeGen::varname_index(const std::string& name) {
+  auto& v = u().varnames;
+  for (std::size_t i = 0; i < v.size(); ++i)
+    if (v[i] == name) return static_cast<int>(i);
+  v.push_back(name);
+  return static_cast<int>(v.size() - 1);
+}
+
+// CPython: compiler_nameop.
+void CodeGen::nameop(const std::string& raw, ExprContext ctx) {
+  CompilerUnit& unit = u();
+  std::string name = mangle(unit.ste->private_name, raw);
+  if (name == "__debug__" && ctx != ExprContext::Load) fail("cannot assign to __debug__", NodeLocation{});
+  Scope scope = unit.ste->scope_of(name);
+  enum { OpName, OpFast, OpGlobal, OpDeref } optype = OpName;
+  int arg = 0;
+  switch (scope) {
+    case Scope::Free: {
+      optype = OpDeref;
+      auto it = std::find(unit.freevars.begin(), unit.freevars.end(), name);
+      arg = static_cast<int>(unit.cellvars.size() + (it - unit.freevars.begin()));
+      break;
     }
-    for (std::size_t i = first; i < body.size(); ++i) visit_stmt(*body[i]);
+    case Scope::Cell: {
+      optype = OpDeref;
+      auto it = std::find(unit.cellvars.begin(), unit.cellvars.end(), name);
+      arg = static_cast<int>(it - unit.cellvars.begin());
+      break;
+    }
+    case Scope::Local:
+      if (is_function_block()) optype = OpFast;
+      break;
+    case Scope::GlobalImplicit:
+      if (is_function_block()) optype = OpGlobal;
+      break;
+    case Scope::GlobalExplicit:
+      optype = OpGlobal;
+      break;
+    default:
+      break;
   }
-
-  void visit_stmts(std::vector<StmtPtr>& stmts) {
-    for (auto& s : stmts) visit_stmt(*s);
-  }
-
-  void visit_stmt(Stmt& s) {
-    loc_ = location_of(s.loc);
-    switch (s.kind) {
-      case StmtKind::Expr:
-        if (s.value->kind == ExprKind::Constant) {
-          addop(op::NOP);  // a constant statement has no effect
-          return;
-        }
-        visit_expr(*s.value);
-        addop_noline(op::POP_TOP);
-        return;
-      case StmtKind::Assign:
-        visit_expr(*s.value);
-        for (std::size_t i = 0; i < s.targets.size(); ++i) {
-          if (i + 1 < s.targets.size()) addop(op::COPY, 1);
-          visit_expr(*s.targets[i]);
-        }
-        return;
-      case StmtKind::AugAssign: {
-        Expr& target = *s.targets[0];
-        Location stmt_loc = loc_;
-        loc_ = location_of(target.loc);
-        addop(op::LOAD_NAME, add_name(target.id));
-        loc_ = stmt_loc;
-        visit_expr(*s.value);
-        addop(op::BINARY_OP, static_cast<int>(s.augop));
-        loc_ = location_of(target.loc);
-        addop(op::STORE_NAME, add_name(target.id));
+  // A class body sees names free in it (bound in an enclosing function) through cells.
+  if (optype == OpName && unit.kind == UnitKind::Class) {
+    auto sym = unit.ste->symbols.find(name);
+    if (sym != unit.ste->symbols.end() && (sym->second.flags & DEF_FREE_CLASS) && ctx == ExprContext::Load) {
+      auto it = std::find(unit.freevars.begin(), unit.freevars.end(), name);
+      if (it != unit.freevars.end()) {
+        addop(op::LOAD_CLASSDEREF, static_cast<int>(unit.cellvars.size() + (it - unit.freevars.begin())));
         return;
       }
-      case StmtKind::If: return visit_if(s);
-      case StmtKind::While: return visit_while(s);
-      case StmtKind::Pass:
-        addop(op::NOP);
-        return;
-      case StmtKind::Break:
-      case StmtKind::Continue: {
-        bool is_break = s.kind == StmtKind::Break;
-        addop(op::NOP);  // keeps the statement's line even when the jump is threaded
-        if (loops_.empty()) fail(is_break ? "'break' outside loop" : "'continue' not properly in loop", s.loc);
-        addop(pseudo::JUMP, 0, is_break ? loops_.back().exit : loops_.back().head);
-        return;
-      }
     }
   }
-
-  void visit_if(Stmt& s) {
-    BasicBlock* end = g_.new_block();
-    BasicBlock* next = s.orelse.empty() ? end : g_.new_block();
-    jump_if(*s.value, next, false);
-    visit_stmts(s.body);
-    if (!s.orelse.empty()) {
-      addop_noline(pseudo::JUMP, 0, end);
-      use_next_block(next);
-      visit_stmts(s.orelse);
-    }
-    use_next_block(end);
-  }
-
-  // 3.11 tests the condition at the top and again at the bottom of the loop.
-  void visit_while(Stmt& s) {
-    BasicBlock* loop = g_.new_block();
-    BasicBlock* body = g_.new_block();
-    BasicBlock* anchor = g_.new_block();
-    BasicBlock* end = g_.new_block();
-    use_next_block(loop);
-    loops_.push_back(LoopBlock{loop, end});
-    jump_if(*s.value, anchor, false);
-    use_next_block(body);
-    visit_stmts(s.body);
-    loc_ = location_of(s.loc);
-    jump_if(*s.value, body, true);
-    loops_.pop_back();
-    use_next_block(anchor);
-    visit_stmts(s.orelse);
-    use_next_block(end);
-  }
-
-  // ---- expressions -----------------------------------------------------------------
-  void visit_expr(Expr& e) {
-    Location saved = loc_;
-    loc_ = location_of(e.loc);
-    visit_expr_inner(e);
-    loc_ = saved;
-  }
-
-  void visit_expr_inner(Expr& e) {
-    switch (e.kind) {
-      case ExprKind::Constant:
-        addop(op::LOAD_CONST, add_const(newref(e.value)));
-        return;
-      case ExprKind::Name:
-        addop(e.ctx == ExprContext::Store ? op::STORE_NAME : op::LOAD_NAME, add_name(e.id));
-        return;
-      case ExprKind::BinOp:
-        visit_expr(*e.left);
-        visit_expr(*e.right);
-        addop(op::BINARY_OP, static_cast<int>(e.binop));
-        return;
-      case ExprKind::UnaryOp: {
-        visit_expr(*e.left);
-        static const int kOps[] = {op::UNARY_INVERT, op::UNARY_NOT, op::UNARY_POSITIVE, op::UNARY_NEGATIVE};
-        addop(kOps[static_cast<int>(e.unaryop)]);
-        return;
-      }
-      case ExprKind::BoolOp: {
-        int jump = e.boolop == BoolOpKind::And ? op::JUMP_IF_FALSE_OR_POP : op::JUMP_IF_TRUE_OR_POP;
-        BasicBlock* end = g_.new_block();
-        for (std::size_t i = 0; i + 1 < e.elts.size(); ++i) {
-          visit_expr(*e.elts[i]);
-          addop(jump, 0, end);
-        }
-        visit_expr(*e.elts.back());
-        use_next_block(end);
-        return;
-      }
-      case ExprKind::Compare: return visit_compare(e);
-      case ExprKind::Call: return visit_call(e);
-      case ExprKind::IfExp: {
-        BasicBlock* end = g_.new_block();
-        BasicBlock* next = g_.new_block();
-        jump_if(*e.left, next, false);
-        visit_expr(*e.right);
-        addop_noline(pseudo::JUMP, 0, end);
-        use_next_block(next);
-        visit_expr(*e.orelse);
-        use_next_block(end);
-        return;
-      }
-      case ExprKind::Tuple:
-        for (auto& x : e.elts) visit_expr(*x);
-        addop(op::BUILD_TUPLE, static_cast<int>(e.elts.size()));
-        return;
-    }
-  }
-
-  void add_compare(CmpOpKind k) {
-    switch (k) {
-      case CmpOpKind::Is: return addop(op::IS_OP, 0);
-      case CmpOpKind::IsNot: return addop(op::IS_OP, 1);
-      case CmpOpKind::In: return addop(op::CONTAINS_OP, 0);
-      case CmpOpKind::NotIn: return addop(op::CONTAINS_OP, 1);
-      default: break;
-    }
-    // cmpop order Eq, NotEq, Lt, LtE, Gt, GtE -> COMPARE_OP's <, <=, ==, !=, >, >=
-    static const int kCompare[] = {2, 3, 0, 1, 4, 5};
-    addop(op::COMPARE_OP, kCompare[static_cast<int>(k)]);
-  }
-
-  void visit_compare(Expr& e) {
-    visit_expr(*e.left);
-    std::size_t n = e.ops.size() - 1;
-    if (n == 0) {
-      visit_expr(*e.elts[0]);
-      add_compare(e.ops[0]);
+  switch (optype) {
+    case OpDeref:
+      addop(ctx == ExprContext::Load ? (unit.kind == UnitKind::Class ? op::LOAD_CLASSDEREF : op::LOAD_DEREF)
+            : ctx == ExprContext::Store ? op::STORE_DEREF : op::DELETE_DEREF,
+            arg);
+      return;
+    case OpFast:
+      addop(ctx == ExprContext::Load ? op::LOAD_FAST : ctx == ExprContext::Store ? op::STORE_FAST : op::DELETE_FAST,
+            varname_index(name));
+      return;
+    case OpGlobal: {
+      int idx = add_name(name);
+      if (ctx == ExprContext::Load) addop(op::LOAD_GLOBAL, idx << 1);
+      else addop(ctx == ExprContext::Store ? op::STORE_GLOBAL : op::DELETE_GLOBAL, idx);
       return;
     }
-    BasicBlock* cleanup = g_.new_block();
-    for (std::size_t i = 0; i < n; ++i) {
-      visit_expr(*e.elts[i]);
-      addop(op::SWAP, 2);
-      addop(op::COPY, 2);
-      add_compare(e.ops[i]);
-      addop(op::JUMP_IF_FALSE_OR_POP, 0, cleanup);
-    }
-    visit_expr(*e.elts[n]);
-    add_compare(e.ops[n]);
-    BasicBlock* end = g_.new_block();
-    addop_noline(pseudo::JUMP, 0, end);
-    use_next_block(cleanup);
-    addop(op::SWAP, 2);
-    addop(op::POP_TOP);
-    use_next_block(end);
+    case OpName:
+      addop(ctx == ExprContext::Load ? op::LOAD_NAME : ctx == ExprContext::Store ? op::STORE_NAME : op::DELETE_NAME,
+            add_name(name));
+      return;
   }
+}
 
-  // CPython: compiler_jump_if. Jumps to `next` when the test's truth equals `cond`.
-  void jump_if(Expr& e, BasicBlock* next, bool cond) {
-    Location saved = loc_;
-    loc_ = location_of(e.loc);
-    switch (e.kind) {
-      case ExprKind::UnaryOp:
-        if (e.unaryop == UnaryOpKind::Not) {
-          jump_if(*e.left, next, !cond);
-          loc_ = saved;
-          return;
-        }
-        break;
-      case ExprKind::BoolOp: {
-        bool cond2 = e.boolop == BoolOpKind::Or;
-        BasicBlock* next2 = next;
-        if (cond2 != cond) next2 = g_.new_block();
-        for (std::size_t i = 0; i + 1 < e.elts.size(); ++i) jump_if(*e.elts[i], next2, cond2);
-        jump_if(*e.elts.back(), next, cond);
-        if (next2 != next) use_next_block(next2);
-        loc_ = saved;
-        return;
-      }
-      case ExprKind::IfExp: {
-        BasicBlock* end = g_.new_block();
-        BasicBlock* next2 = g_.new_block();
-        jump_if(*e.left, next2, false);
-        jump_if(*e.right, next, cond);
-        addop_noline(pseudo::JUMP, 0, end);
-        use_next_block(next2);
-        jump_if(*e.orelse, next, cond);
-        use_next_block(end);
-        loc_ = saved;
-        return;
-      }
-      case ExprKind::Compare: {
-        std::size_t n = e.ops.size() - 1;
-        if (n == 0) break;
-        BasicBlock* cleanup = g_.new_block();
-        visit_expr(*e.left);
-        for (std::size_t i = 0; i < n; ++i) {
-          visit_expr(*e.elts[i]);
-          addop(op::SWAP, 2);
-          addop(op::COPY, 2);
-          add_compare(e.ops[i]);
-          addop(pseudo::POP_JUMP_IF_FALSE, 0, cleanup);
-        }
-        visit_expr(*e.elts[n]);
-        add_compare(e.ops[n]);
-        addop(cond ? pseudo::POP_JUMP_IF_TRUE : pseudo::POP_JUMP_IF_FALSE, 0, next);
-        BasicBlock* end = g_.new_block();
-        addop_noline(pseudo::JUMP, 0, end);
-        use_next_block(cleanup);
-        addop(op::POP_TOP);
-        if (!cond) addop_noline(pseudo::JUMP, 0, next);
-        use_next_block(end);
-        loc_ = saved;
-        return;
-      }
-      default:
-        break;
-    }
-    visit_expr(e);
-    addop(cond ? pseudo::POP_JUMP_IF_TRUE : pseudo::POP_JUMP_IF_FALSE, 0, next);
-    loc_ = saved;
+// ---- scopes -------------------------------------------------------------------------
+std::string CodeGen::qualname_for(const std::string& name, UnitKind kind) {
+  if (units_.size() < 2) return name;
+  CompilerUnit& parent = *units_[units_.size() - 2];
+  if (kind == UnitKind::Function || kind == UnitKind::Class) {
+    std::string mangled = mangle(parent.ste->private_name, name);
+    if (parent.ste->scope_of(mangled) == Scope::GlobalExplicit) return name;
   }
+  if (parent.kind == UnitKind::Module) return name;
+  if (parent.kind == UnitKind::Function || parent.kind == UnitKind::Lambda) return parent.qualname + ".<locals>." + name;
+  return parent.qualname + "." + name;
+}
 
-  void visit_call(Expr& e) {
-    Location call_loc = loc_;
-    loc_ = location_of(e.left->loc);
-    addop(op::PUSH_NULL);
-    loc_ = call_loc;
-    visit_expr(*e.left);
-    for (auto& arg : e.elts) visit_expr(*arg);
-    for (auto& kw : e.keywords) visit_expr(*kw.value);
-    int n = static_cast<int>(e.elts.size() + e.keywords.size());
-    if (!e.keywords.empty()) {
-      Object* names = new_tuple(ts_, static_cast<Py_ssize_t>(e.keywords.size()));
-      for (std::size_t i = 0; i < e.keywords.size(); ++i)
-        tuple_set(names, static_cast<Py_ssize_t>(i), new_str(ts_, e.keywords[i].arg));
-      addop(op::KW_NAMES, add_const(names));
-    }
-    addop(op::PRECALL, n);
-    addop(op::CALL, n);
+void CodeGen::enter_scope(UnitKind kind, const std::string& name, const void* node, int firstlineno) {
+  auto unit = std::make_unique<CompilerUnit>();
+  unit->kind = kind;
+  unit->ste = symbols_.lookup(node);
+  unit->name = name;
+  unit->firstlineno = firstlineno;
+  unit->graph.entry = unit->cur = unit->graph.new_block();
+  for (auto& [sym_name, sym] : unit->ste->symbols) {
+    if (sym.scope == Scope::Cell) unit->cellvars.push_back(sym_name);
+    if (sym.scope == Scope::Free || (sym.flags & DEF_FREE_CLASS)) unit->freevars.push_back(sym_name);
   }
+  if (unit->ste->needs_class_closure) unit->cellvars.push_back("__class__");
+  std::sort(unit->cellvars.begin(), unit->cellvars.end());
+  std::sort(unit->freevars.begin(), unit->freevars.end());
+  unit->varnames = unit->ste->params;
+  units_.push_back(std::move(unit));
+  u().qualname = kind == UnitKind::Module ? "<module>" : qualname_for(name, kind);
+  // CPython puts a module's RESUME on line 0 and a function's on its first line.
+  u().loc = kind == UnitKind::Module ? Location{0, 1, 0, 0} : Location{firstlineno, firstlineno, 0, 0};
+  if (kind == UnitKind::Module) u().loc = Location{0, 1, 0, 0};
+  addop(op::RESUME, 0);
+  if (kind == UnitKind::Module) unset_loc();
+}
 
-  ThreadState* ts_;
-  std::string_view source_;
-  SyntaxErrorInfo& error_;
-  ControlFlowGraph g_;
-  BasicBlock* cur_;
-  Location loc_;
-  std::vector<Object*> consts_;
-  std::vector<Object*> names_;
-  std::vector<LoopBlock> loops_;
-};
+CodeObject* CodeGen::exit_scope(bool add_none) {
+  CompilerUnit& unit = u();
+  // Falling off the end returns None; the instructions have no line of their own.
+  if (unit.cur->instrs.empty() || !is_scope_exit(unit.cur->instrs.back().opcode)) {
+    unset_loc();
+    if (add_none) load_const(newref(py_none()));
+    addop(op::RETURN_VALUE);
+  }
+  // The fast-locals layout: varnames, then cells that are not parameters, then frees.
+  std::vector<std::string> plus = unit.varnames;
+  std::vector<std::uint8_t> kinds(plus.size(), CO_FAST_LOCAL);
+  std::vector<int> fixed(unit.cellvars.size() + unit.freevars.size());
+  for (std::size_t i = 0; i < unit.cellvars.size(); ++i) {
+    auto it = std::find(plus.begin(), plus.end(), unit.cellvars[i]);
+    if (it != plus.end() && it - plus.begin() < static_cast<long>(unit.varnames.size())) {
+      kinds[static_cast<std::size_t>(it - plus.begin())] |= CO_FAST_CELL;
+      fixed[i] = static_cast<int>(it - plus.begin());
+    } else {
+      fixed[i] = static_cast<int>(plus.size());
+      plus.push_back(unit.cellvars[i]);
+      kinds.push_back(CO_FAST_CELL);
+    }
+  }
+  for (std::size_t i = 0; i < unit.freevars.size(); ++i) {
+    fixed[unit.cellvars.size() + i] = static_cast<int>(plus.size());
+    plus.push_back(unit.freevars[i]);
+    kinds.push_back(CO_FAST_FREE);
+  }
+  for (auto& b : unit.graph.blocks)
+    for (Instr& i : b->instrs)
+      if (is_deref_opcode(i.opcode)) i.oparg = fixed[static_cast<std::size_t>(i.oparg)];
+  // Prefix instructions without a line: COPY_FREE_VARS, then MAKE_CELL in slot order.
+  std::vector<Instr> prefix;
+  if (!unit.freevars.empty()) prefix.push_back(Instr{op::COPY_FREE_VARS, static_cast<int>(unit.freevars.size())});
+  std::vector<int> cell_slots;
+  for (std::size_t i = 0; i < unit.cellvars.size(); ++i) cell_slots.push_back(fixed[i]);
+  std::sort(cell_slots.begin(), cell_slots.end());
+  for (int slot : cell_slots) prefix.push_back(Instr{op::MAKE_CELL, slot});
+  auto& entry = unit.graph.entry->instrs;
+  entry.insert(entry.begin(), prefix.begin(), prefix.end());
 
-}  // namespace
+  if (!optimize_cfg(unit.graph, unit.consts, ts_)) throw CodegenFailure{};
+  int flags = 0;
+  if (unit.kind == UnitKind::Function || unit.kind == UnitKind::Lambda || unit.kind == UnitKind::Comprehension) {
+    flags |= CO_OPTIMIZED | CO_NEWLOCALS;
+    if (unit.ste->nested) flags |= CO_NESTED;
+    if (unit.ste->has_varargs) flags |= CO_VARARGS;
+    if (unit.ste->has_varkeywords) flags |= CO_VARKEYWORDS;
+    if (unit.ste->is_generator) flags |= CO_GENERATOR;
+  }
+  AssembleInput in{unit.graph, unit.consts, unit.names, filename_, unit.name.c_str(), unit.qualname.c_str(),
+                   unit.firstlineno, flags, unit.argcount, unit.posonlyargcount, unit.kwonlyargcount};
+  CodeObject* code = assemble(ts_, in);
+  unit.consts.clear();
+  unit.names.clear();
+  for (std::size_t i = 0; i < plus.size(); ++i) {
+    Object* n = new_str(ts_, plus[i]);
+    code->co_localsplusnames.push_back(n);
+    code->co_localspluskinds.push_back(kinds[i]);
+    if (kinds[i] & CO_FAST_LOCAL) code->co_varnames.push_back(newref(n));
+    if (kinds[i] & CO_FAST_CELL) code->co_cellvars.push_back(newref(n));
+    if (kinds[i] & CO_FAST_FREE) code->co_freevars.push_back(newref(n));
+  }
+  code->co_nlocals = static_cast<int>(unit.varnames.size());
+  code->has_docstring = unit.has_docstring;
+  units_.pop_back();
+  return code;
+}
+
+// CPython: compiler_make_closure. Pushes the function made from `code`.
+void CodeGen::make_closure(CodeObject* code, int flags, Object* qualname) {
+  if (!code->co_freevars.empty()) {
+    for (Object* free : code->co_freevars) {
+      std::string name(str_view(free));
+      // The cell is the enclosing unit's cell or free variable of the same name.
+      CompilerUnit& unit = u();
+      int arg;
+      auto c = std::find(unit.cellvars.begin(), unit.cellvars.end(), name);
+      if (c != unit.cellvars.end()) {
+        arg = static_cast<int>(c - unit.cellvars.begin());
+      } else {
+        auto f = std::find(unit.freevars.begin(), unit.freevars.end(), name);
+        if (f == unit.freevars.end()) fail("internal error: no cell for free variable '" + name + "'", NodeLocation{});
+        arg = static_cast<int>(unit.cellvars.size() + (f - unit.freevars.begin()));
+      }
+      addop(op::LOAD_CLOSURE, arg);
+    }
+    flags |= 0x08;
+    addop(op::BUILD_TUPLE, static_cast<int>(code->co_freevars.size()));
+  }
+  (void)qualname;
+  load_const(code);
+  addop(op::MAKE_FUNCTION, flags);
+}
+
+CodeObject* CodeGen::compile_module(Module& module) {
+  try {
+    enter_scope(UnitKind::Module, "<module>", &module, 1);
+    body(module.body, true);
+    return exit_scope(true);
+  } catch (const CodegenFailure&) {
+    return nullptr;
+  }
+}
 
 CompileResult compile_module(ThreadState* ts, std::string_view source, const std::string& filename, bool keep_source) {
   CompileResult result;
   Module module;
   if (!parse_module(ts, source, module, result.error)) return result;
   fold_constants(ts, module);
-  CodeGen gen(ts, source, result.error);
-  result.code = gen.compile(module, filename);
-  if (result.code && keep_source) result.code->source = std::make_shared<const std::string>(source);
+  SymbolTable symbols;
+  if (!symbols.build(module, source, result.error)) return result;
+  CodeGen gen(ts, source, filename, symbols, result.error);
+  result.code = gen.compile_module(module);
+  if (result.code && keep_source) {
+    // Every nested code object shares the text for its tracebacks.
+    auto text = std::make_shared<const std::string>(source);
+    std::vector<CodeObject*> todo{result.code};
+    while (!todo.empty()) {
+      CodeObject* c = todo.back();
+      todo.pop_back();
+      c->source = text;
+      for (Object* k : c->co_consts)
+        if (k->ob_type == &code_type) todo.push_back(static_cast<CodeObject*>(k));
+    }
+  }
   return result;
 }
 

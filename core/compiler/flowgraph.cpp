@@ -6,12 +6,17 @@
 // CPython: Python/compile.c optimize_cfg(), duplicate_exits_without_lineno(),
 // propagate_line_numbers(), trim_unused_consts().
 #include <algorithm>
+#include <cstdio>
+#include <cstdlib>
 #include "compiler/cfg.hpp"
 #include "objects/abstract.hpp"
 #include "objects/singletons.hpp"
+#include "objects/tuple.hpp"
 #include "vm/thread_state.hpp"
 
 namespace terrarium {
+
+int add_const_to(std::vector<Object*>& consts, Object* value);  // codegen.cpp
 
 namespace {
 
@@ -30,7 +35,7 @@ void skip_empty_targets(Instr& i) {
 // CPython: normalize_basic_block. Marks exits and skips jumps over empty blocks.
 void normalize_block(BasicBlock* b) {
   for (Instr& i : b->instrs) {
-    if (is_jump(i)) skip_empty_targets(i);
+    if (has_target(i)) skip_empty_targets(i);
     if (is_scope_exit(i.opcode)) b->exit = b->nofallthrough = true;
     if (is_unconditional_jump(i.opcode)) b->nofallthrough = true;
   }
@@ -46,13 +51,29 @@ bool jump_thread(Instr& inst, const Instr& target, int opcode) {
   return false;
 }
 
+// CPython: fold_tuple_on_constants. n LOAD_CONSTs then BUILD_TUPLE n -> one LOAD_CONST.
+void fold_tuple_on_constants(ThreadState* ts, std::vector<Instr>& in, std::size_t build, std::vector<Object*>& consts) {
+  int n = in[build].oparg;
+  if (static_cast<int>(build) < n) return;
+  for (int k = 1; k <= n; ++k)
+    if (in[build - k].opcode != op::LOAD_CONST) return;
+  Object* t = new_tuple(ts, n);
+  for (int k = 0; k < n; ++k) {
+    Instr& load = in[build - n + k];
+    tuple_set(t, k, newref(consts[static_cast<std::size_t>(load.oparg)]));
+    load.opcode = op::NOP;
+  }
+  in[build].opcode = op::LOAD_CONST;
+  in[build].oparg = add_const_to(consts, t);
+}
+
 bool optimize_block(BasicBlock* bb, std::vector<Object*>& consts, ThreadState* ts) {
   static const Instr kNop{op::NOP};
   for (std::size_t i = 0; i < bb->instrs.size(); ++i) {
     Instr& inst = bb->instrs[i];
     int nextop = i + 1 < bb->instrs.size() ? bb->instrs[i + 1].opcode : 0;
     const Instr* target = &kNop;
-    if (is_jump(inst)) {
+    if (has_target(inst)) {
       skip_empty_targets(inst);
       target = &inst.target->instrs[0];
     }
@@ -92,6 +113,28 @@ bool optimize_block(BasicBlock* bb, std::vector<Object*>& consts, ThreadState* t
         }
         break;
       }
+      case op::BUILD_TUPLE:
+        if (nextop == op::UNPACK_SEQUENCE && inst.oparg == bb->instrs[i + 1].oparg) {
+          if (inst.oparg == 1) {
+            inst.opcode = op::NOP;
+            bb->instrs[i + 1].opcode = op::NOP;
+            break;
+          }
+          if (inst.oparg == 2 || inst.oparg == 3) {
+            inst.opcode = op::NOP;
+            bb->instrs[i + 1].opcode = op::SWAP;
+            break;
+          }
+        }
+        fold_tuple_on_constants(ts, bb->instrs, i, consts);
+        break;
+      case op::PUSH_NULL:
+        if (nextop == op::LOAD_GLOBAL && (bb->instrs[i + 1].oparg & 1) == 0) {
+          inst.opcode = op::NOP;
+          inst.oparg = 0;
+          bb->instrs[i + 1].oparg |= 1;
+        }
+        break;
       case op::JUMP_IF_FALSE_OR_POP:
         switch (target->opcode) {
           case pseudo::POP_JUMP_IF_FALSE: i -= jump_thread(inst, *target, pseudo::POP_JUMP_IF_FALSE); break;
@@ -136,6 +179,8 @@ bool optimize_block(BasicBlock* bb, std::vector<Object*>& consts, ThreadState* t
   return true;
 }
 
+}  // namespace
+
 // CPython: clean_basic_block. Drops NOPs whose line is implied by a neighbour.
 void clean_block(BasicBlock* bb) {
   std::vector<Instr>& in = bb->instrs;
@@ -165,6 +210,8 @@ void clean_block(BasicBlock* bb) {
   in.resize(dest);
 }
 
+namespace {
+
 // CPython: extend_block. Copies a small exit block over the jump that reaches it.
 void extend_block(BasicBlock* bb) {
   if (bb->instrs.empty()) return;
@@ -172,6 +219,10 @@ void extend_block(BasicBlock* bb) {
   if (!is_unconditional_jump(last.opcode)) return;
   BasicBlock* target = last.target;
   if (!target->exit || target->instrs.size() > kMaxCopySize) return;
+  // 3.11 copies only exits without a line of their own (the implicit `return None`); a
+  // `return x` statement keeps its jump, as `python3 -m dis` shows.
+  for (const Instr& i : target->instrs)
+    if (i.loc.lineno >= 0) return;
   bb->instrs.pop_back();
   for (const Instr& i : target->instrs) bb->instrs.push_back(i);
   bb->exit = true;
@@ -191,7 +242,7 @@ void mark_reachable(ControlFlowGraph& g) {
       b->next->predecessors++;
     }
     for (Instr& i : b->instrs) {
-      if (!is_jump(i)) continue;
+      if (!has_target(i)) continue;
       if (!i.target->visited) { i.target->visited = true; stack.push_back(i.target); }
       i.target->predecessors++;
     }
@@ -209,7 +260,7 @@ void eliminate_empty_blocks(ControlFlowGraph& g) {
   }
   for (BasicBlock* b = g.entry; b; b = b->next)
     for (Instr& i : b->instrs)
-      if (is_jump(i)) skip_empty_targets(i);
+      if (has_target(i)) skip_empty_targets(i);
 }
 
 bool is_exit_without_lineno(BasicBlock* b) {
@@ -294,6 +345,9 @@ bool is_scope_exit(int opcode) {
   return opcode == op::RETURN_VALUE || opcode == op::RAISE_VARARGS || opcode == op::RERAISE;
 }
 bool is_jump(const Instr& i) { return is_unconditional_jump(i.opcode) || is_conditional_jump_opcode(i.opcode); }
+bool is_block_push(const Instr& i) {
+  return i.opcode == pseudo::SETUP_FINALLY || i.opcode == pseudo::SETUP_CLEANUP || i.opcode == pseudo::SETUP_WITH;
+}
 
 bool optimize_cfg(ControlFlowGraph& g, std::vector<Object*>& consts, ThreadState* ts) {
   for (auto& b : g.blocks) normalize_block(b.get());

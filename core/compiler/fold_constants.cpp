@@ -16,13 +16,6 @@ constexpr Py_ssize_t kMaxStrSize = 4096;     // CPython: MAX_STR_SIZE
 constexpr std::uint64_t kMaxIntBits = 128;   // CPython: MAX_INT_SIZE
 constexpr Py_ssize_t kMaxCollectionSize = 256;  // CPython: MAX_COLLECTION_SIZE
 
-std::uint64_t bit_length(std::int64_t v) {
-  std::uint64_t m = v < 0 ? 0 - static_cast<std::uint64_t>(v) : static_cast<std::uint64_t>(v);
-  std::uint64_t bits = 0;
-  while (m) ++bits, m >>= 1;
-  return bits;
-}
-
 // CPython: safe_multiply, safe_power, safe_lshift, safe_mod. Refuses to fold operations
 // whose result could be huge; str % x is never folded (formatting happens at run time).
 bool folding_is_safe(BinaryOp op, Object* v, Object* w) {
@@ -30,7 +23,7 @@ bool folding_is_safe(BinaryOp op, Object* v, Object* w) {
   switch (op) {
     case BinaryOp::Multiply: {
       if (v_int && w_int) {
-        if (int_value(v) && int_value(w)) return bit_length(int_value(v)) + bit_length(int_value(w)) <= kMaxIntBits;
+        if (int_value(v) && int_value(w)) return int_bit_length(v) + int_bit_length(w) <= kMaxIntBits;
         return true;
       }
       Object* n = v_int ? v : w;
@@ -46,7 +39,7 @@ bool folding_is_safe(BinaryOp op, Object* v, Object* w) {
     }
     case BinaryOp::Power:
       if (v_int && w_int && int_value(v) && int_value(w) > 0) {
-        std::uint64_t vbits = bit_length(int_value(v));
+        std::uint64_t vbits = int_bit_length(v);
         return vbits <= kMaxIntBits / static_cast<std::uint64_t>(int_value(w));
       }
       return true;
@@ -54,7 +47,7 @@ bool folding_is_safe(BinaryOp op, Object* v, Object* w) {
       if (v_int && w_int && int_value(v) && int_value(w)) {
         if (int_value(w) < 0) return true;  // raises ValueError, so it is not folded anyway
         auto wbits = static_cast<std::uint64_t>(int_value(w));
-        return wbits <= kMaxIntBits && bit_length(int_value(v)) <= kMaxIntBits - wbits;
+        return wbits <= kMaxIntBits && int_bit_length(v) <= kMaxIntBits - wbits;
       }
       return true;
     case BinaryOp::Remainder:
@@ -93,11 +86,22 @@ void adopt_result(ThreadState* ts, Expr& e, Object* result) {
 void fold_expr(ThreadState* ts, Expr& e);
 
 void fold_children(ThreadState* ts, Expr& e) {
+  if (e.args) {
+    for (auto& d : e.args->defaults) fold_expr(ts, *d);
+    for (auto& d : e.args->kw_defaults)
+      if (d) fold_expr(ts, *d);
+  }
   if (e.left) fold_expr(ts, *e.left);
   if (e.right) fold_expr(ts, *e.right);
   if (e.orelse) fold_expr(ts, *e.orelse);
-  for (auto& x : e.elts) fold_expr(ts, *x);
+  for (auto& x : e.elts)
+    if (x) fold_expr(ts, *x);  // a dict's **unpacking has no key
+  for (auto& x : e.values) fold_expr(ts, *x);
   for (auto& k : e.keywords) fold_expr(ts, *k.value);
+  for (auto& g : e.generators) {
+    fold_expr(ts, *g.iter);
+    for (auto& cond : g.ifs) fold_expr(ts, *cond);
+  }
 }
 
 void fold_expr(ThreadState* ts, Expr& e) {
@@ -167,8 +171,24 @@ void fold_expr(ThreadState* ts, Expr& e) {
 void fold_stmts(ThreadState* ts, std::vector<StmtPtr>& stmts) {
   for (auto& s : stmts) {
     if (s->value) fold_expr(ts, *s->value);
+    if (s->cause) fold_expr(ts, *s->cause);
+    for (auto& t : s->targets) fold_expr(ts, *t);
+    for (auto& b : s->bases) fold_expr(ts, *b);
+    for (auto& d : s->decorators) fold_expr(ts, *d);
+    for (auto& k : s->keywords) fold_expr(ts, *k.value);
+    for (auto& item : s->items) fold_expr(ts, *item.context_expr);
+    if (s->args) {
+      for (auto& d : s->args->defaults) fold_expr(ts, *d);
+      for (auto& d : s->args->kw_defaults)
+        if (d) fold_expr(ts, *d);
+    }
     fold_stmts(ts, s->body);
     fold_stmts(ts, s->orelse);
+    fold_stmts(ts, s->finalbody);
+    for (auto& h : s->handlers) {
+      if (h.type) fold_expr(ts, *h.type);
+      fold_stmts(ts, h.body);
+    }
   }
 }
 

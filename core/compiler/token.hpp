@@ -16,6 +16,8 @@ struct Token {
   // String literals: which prefixes were given (the value in `text` is decoded).
   bool is_bytes = false;
   bool is_fstring = false;
+  bool is_raw = false;
+  int body_col = 0;  // f-strings: byte column where the text after the quote starts
 };
 
 }  // namespace terrarium

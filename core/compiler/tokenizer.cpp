@@ -228,6 +228,7 @@ class Tokenizer {
     std::size_t quote_len = triple ? 3 : 1;
     pos_ += quote_len;
     std::size_t body_start = pos_;
+    int body_col_start = col();
     while (true) {
       if (pos_ >= src_.size()) {
         if (triple)
@@ -265,7 +266,10 @@ class Tokenizer {
     t.is_bytes = prefix.find('b') != std::string::npos;
     t.is_fstring = prefix.find('f') != std::string::npos;
     bool raw = prefix.find('r') != std::string::npos;
-    t.text = raw ? std::string(body) : decode_escapes(body);
+    t.is_raw = raw;
+    // f-strings keep their source text: the parser splits fields before decoding escapes.
+    t.text = (raw || t.is_fstring) ? std::string(body) : decode_escapes(body);
+    t.body_col = body_col_start;
     out_.push_back(std::move(t));
     return true;
   }

@@ -23,6 +23,7 @@
 
 namespace terrarium {
 extern TypeObject range_type;
+extern TypeObject super_type;
 }
 
 namespace terrarium {
@@ -331,7 +332,7 @@ Object* make_builtins(ThreadState* ts) {
       {"object", &object_type}, {"type", &type_type}, {"int", &int_type}, {"bool", &bool_type},
       {"float", &float_type}, {"str", &str_type}, {"tuple", &tuple_type}, {"list", &list_type},
       {"dict", &dict_type}, {"range", &range_type}, {"slice", &slice_type},
-      {"staticmethod", &staticmethod_type}, {"classmethod", &classmethod_type}, {"property", &property_type},
+      {"staticmethod", &staticmethod_type}, {"super", &super_type}, {"classmethod", &classmethod_type}, {"property", &property_type},
       {"BaseException", &exc_BaseException},
 #define TERRARIUM_EXC_ENTRY(c_name, py_name, base) {py_name, &exc_##c_name},
       TERRARIUM_EXCEPTIONS(TERRARIUM_EXC_ENTRY)

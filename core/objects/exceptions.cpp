@@ -164,6 +164,13 @@ TypeObject make_exception_type(const char* name, TypeObject* base) {
   return t;
 }
 
+// KeyError shows its key's repr: str(KeyError('a')) == "'a'". CPython: KeyError_str.
+Object* key_error_str(ThreadState* ts, Object* o) {
+  auto* e = static_cast<ExceptionObject*>(o);
+  if (tuple_size(e->args) == 1) return object_repr(ts, tuple_get(e->args, 0));
+  return exception_str(ts, o);
+}
+
 }  // namespace
 
 TypeObject exc_BaseException = make_exception_type("BaseException", &object_type);
@@ -171,6 +178,13 @@ TypeObject exc_BaseException = make_exception_type("BaseException", &object_type
   TypeObject exc_##c_name = make_exception_type(py_name, &exc_##base);
 TERRARIUM_EXCEPTIONS(TERRARIUM_DEFINE_EXC)
 #undef TERRARIUM_DEFINE_EXC
+
+namespace {
+const bool key_error_ready = [] {
+  exc_KeyError.tp_str = key_error_str;
+  return true;
+}();
+}  // namespace
 
 Object* new_exception(ThreadState* ts, TypeObject* type, const std::string& message) {
   auto* e = static_cast<ExceptionObject*>(object_alloc(type, sizeof(ExceptionObject)));

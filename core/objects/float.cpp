@@ -1,40 +1,63 @@
-// float arithmetic with int mixing, comparisons, hashing (equal to int hash for integral
-// values, as CPython guarantees) and the shortest round-trip repr.
-// CPython: Objects/floatobject.c, Python/pystrtod.c.
+// The float type object: arithmetic with int mixing (ints converted exactly or with
+// OverflowError), exact comparison against ints of any size, CPython's hash, power with
+// its special cases, and the shortest round-trip repr. The constructor is in
+// float_new.cpp, the methods in float_methods.cpp.
+// CPython: Objects/floatobject.c, Python/pyhash.c, Python/pystrtod.c.
+#include <cerrno>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include "objects/exceptions.hpp"
 #include "objects/float.hpp"
+#include "objects/float_internal.hpp"
 #include "objects/int.hpp"
 #include "objects/singletons.hpp"
 #include "objects/str.hpp"
+#include "objects/tuple.hpp"
 
 namespace terrarium {
 
 namespace {
 
-// Converts an int or float operand to double; false means "not a number type here".
-bool as_double(Object* o, double& out) {
-  if (is_float(o)) { out = float_value(o); return true; }
-  if (is_int(o)) { out = static_cast<double>(int_value(o)); return true; }
-  return false;
+// An int or float operand as a double: 1, 0 when the operand is neither (the slot
+// answers NotImplemented), -1 with OverflowError for an int too large.
+int operand_double(ThreadState* ts, Object* o, double& out) {
+  if (is_float(o)) {
+    out = float_value(o);
+    return 1;
+  }
+  if (is_int(o)) return int_to_double(ts, o, out) ? 1 : -1;
+  return 0;
 }
 
-Object* float_power(ThreadState* ts, double x, double y) {
-  if (x == 0.0 && y < 0.0) return raise(ts, &exc_ZeroDivisionError, "0.0 cannot be raised to a negative power");
-  if (x < 0.0 && y != std::floor(y))
-    return raise(ts, &exc_ValueError, "complex results are not supported yet (negative number to a fractional power)");
-  errno = 0;
-  double r = std::pow(x, y);
-  if (std::isinf(r) && std::isfinite(x) && std::isfinite(y))
-    return raise(ts, &exc_OverflowError, "(34, 'Numerical result out of range')");
-  return new_float(ts, r);
+bool is_odd_integer(double v) { return std::fmod(v, 2.0) != 0.0 && v == std::floor(v); }
+
+// CPython: float_divmod(); // and % come from the same computation so they agree.
+void divmod_values(double x, double y, double& floordiv, double& mod) {
+  mod = std::fmod(x, y);
+  double div = (x - mod) / y;
+  if (mod != 0.0) {
+    if ((y < 0.0) != (mod < 0.0)) {
+      mod += y;
+      div -= 1.0;
+    }
+  } else {
+    mod = std::copysign(0.0, y);
+  }
+  if (div != 0.0) {
+    floordiv = std::floor(div);
+    if (div - floordiv > 0.5) floordiv += 1.0;
+  } else {
+    floordiv = std::copysign(0.0, x / y);
+  }
 }
 
 Object* float_binary(ThreadState* ts, Object* a, Object* b, BinaryOp op) {
   double x, y;
-  if (!as_double(a, x) || !as_double(b, y)) return newref(py_not_implemented());
+  int ok = operand_double(ts, a, x);
+  if (ok > 0) ok = operand_double(ts, b, y);
+  if (ok < 0) return nullptr;
+  if (ok == 0) return newref(py_not_implemented());
   switch (op) {
     case BinaryOp::Add: return new_float(ts, x + y);
     case BinaryOp::Subtract: return new_float(ts, x - y);
@@ -44,25 +67,17 @@ Object* float_binary(ThreadState* ts, Object* a, Object* b, BinaryOp op) {
       return new_float(ts, x / y);
     case BinaryOp::FloorDivide: {
       if (y == 0.0) return raise(ts, &exc_ZeroDivisionError, "float floor division by zero");
-      // CPython: float_floor_div via float_divmod, so results agree with %.
-      double mod = std::fmod(x, y);
-      double div = (x - mod) / y;
-      if (mod != 0.0 && ((y < 0.0) != (mod < 0.0))) div -= 1.0;
-      double floordiv = div == 0.0 ? std::copysign(0.0, x / y) : std::floor(div);
-      if (div - floordiv > 0.5) floordiv += 1.0;
-      return new_float(ts, floordiv);
+      double q, r;
+      divmod_values(x, y, q, r);
+      return new_float(ts, q);
     }
     case BinaryOp::Remainder: {
       if (y == 0.0) return raise(ts, &exc_ZeroDivisionError, "float modulo");
-      double mod = std::fmod(x, y);
-      if (mod != 0.0) {
-        if ((y < 0.0) != (mod < 0.0)) mod += y;
-      } else {
-        mod = std::copysign(0.0, y);
-      }
-      return new_float(ts, mod);
+      double q, r;
+      divmod_values(x, y, q, r);
+      return new_float(ts, r);
     }
-    case BinaryOp::Power: return float_power(ts, x, y);
+    case BinaryOp::Power: return float_power_values(ts, x, y);
     default: return newref(py_not_implemented());
   }
 }
@@ -74,36 +89,68 @@ Object* float_slot(ThreadState* ts, Object* a, Object* b) {
 
 Object* float_repr(ThreadState* ts, Object* o) { return new_str(ts, float_repr_string(float_value(o))); }
 
+// CPython: Python/pyhash.c _Py_HashDouble(). The hash of x = m * 2**e is m * 2**e reduced
+// modulo P = 2**61 - 1, so it equals the int hash for integral values. The mantissa is
+// folded in 28 bits at a time (multiplying by 2**28 mod P is a rotation of 61 bits), then
+// the exponent becomes one more rotation, since 2**61 == 1 (mod P).
 Py_hash_t float_hash(ThreadState* ts, Object* o) {
+  constexpr int kBits = 61;
+  constexpr std::uint64_t kModulus = (std::uint64_t{1} << kBits) - 1;
+  auto rotate = [](std::uint64_t x, int n) { return ((x << n) & kModulus) | (x >> (kBits - n)); };
   double v = float_value(o);
   if (std::isinf(v)) return v > 0 ? 314159 : -314159;
-  if (std::isnan(v)) return 0;  // CPython 3.10+ hashes nan by identity; 0 keeps dicts correct
-  double ip;
-  if (std::modf(v, &ip) == 0.0 && std::fabs(v) < 9.2e18) {
-    IntObject tmp{{kImmortalRefcnt, &int_type}, static_cast<std::int64_t>(v)};
-    return int_type.tp_hash(ts, &tmp);
+  if (std::isnan(v)) return identity_hash(ts, o);  // CPython 3.10+: nan hashes by identity
+  int e;
+  double m = std::frexp(v, &e);
+  bool negative = m < 0;
+  if (negative) m = -m;
+  std::uint64_t x = 0;
+  while (m != 0.0) {
+    x = rotate(x, 28);
+    m *= 268435456.0;  // 2**28: the next 28 bits move above the binary point
+    e -= 28;
+    auto chunk = static_cast<std::uint64_t>(m);
+    m -= static_cast<double>(chunk);
+    x += chunk;
+    if (x >= kModulus) x -= kModulus;
   }
-  // Non-integral: any well-mixed function of the bits keeps dict semantics right.
-  std::uint64_t bits;
-  static_assert(sizeof bits == sizeof v);
-  __builtin_memcpy(&bits, &v, sizeof v);
-  auto h = static_cast<Py_hash_t>(bits ^ (bits >> 29));
+  // e mod 61, as a non-negative rotation.
+  int shift = e >= 0 ? e % kBits : kBits - 1 - ((-1 - e) % kBits);
+  x = rotate(x, shift);
+  auto h = static_cast<Py_hash_t>(negative ? 0 - x : x);
   return h == -1 ? -2 : h;
 }
 
-Object* float_richcompare(ThreadState*, Object* a, Object* b, CompareOp op) {
-  double x, y;
-  if (!as_double(a, x) || !as_double(b, y)) return newref(py_not_implemented());
-  bool r = false;
+bool compare_sign(int c, CompareOp op) {
   switch (op) {
-    case CompareOp::Lt: r = x < y; break;
-    case CompareOp::Le: r = x <= y; break;
-    case CompareOp::Eq: r = x == y; break;
-    case CompareOp::Ne: r = x != y; break;
-    case CompareOp::Gt: r = x > y; break;
-    case CompareOp::Ge: r = x >= y; break;
+    case CompareOp::Lt: return c < 0;
+    case CompareOp::Le: return c <= 0;
+    case CompareOp::Eq: return c == 0;
+    case CompareOp::Ne: return c != 0;
+    case CompareOp::Gt: return c > 0;
+    case CompareOp::Ge: return c >= 0;
   }
-  return new_bool(r);
+  return false;
+}
+
+// float against float or int. An int is compared exactly, never rounded to a double
+// first: 2**53 + 1 != 2.0**53. CPython: float_richcompare().
+Object* float_richcompare(ThreadState*, Object* a, Object* b, CompareOp op) {
+  if (!is_float(a)) return newref(py_not_implemented());
+  double x = float_value(a);
+  int c;
+  if (is_float(b)) {
+    double y = float_value(b);
+    if (std::isnan(x) || std::isnan(y)) return new_bool(op == CompareOp::Ne);
+    c = x < y ? -1 : x > y;
+  } else if (is_int(b)) {
+    if (std::isnan(x)) return new_bool(op == CompareOp::Ne);
+    if (std::isinf(x)) c = x > 0 ? 1 : -1;
+    else c = -int_compare_double(b, x);
+  } else {
+    return newref(py_not_implemented());
+  }
+  return new_bool(compare_sign(c, op));
 }
 
 int float_bool(ThreadState*, Object* o) { return float_value(o) != 0.0; }
@@ -114,13 +161,17 @@ Object* float_positive(ThreadState* ts, Object* o) { return new_float(ts, float_
 
 TypeObject float_type = [] {
   TypeObject t = make_static_type("float", sizeof(FloatObject), &object_type);
+  t.tp_flags = TPFLAGS_BASETYPE;
   t.tp_repr = float_repr;
-  t.tp_str = float_repr;
   t.tp_hash = float_hash;
   t.tp_richcompare = float_richcompare;
   t.nb_bool = float_bool;
   t.nb_negative = float_negative;
   t.nb_positive = float_positive;
+  t.tp_new = float_new;
+  t.tp_methods = kFloatMethods;
+  t.tp_getset = kFloatGetSet;
+  t.tp_doc = "Convert a string or number to a floating point number, if possible.";
 #define TERRARIUM_FLOAT_SLOT(op) t.nb_binary[static_cast<int>(BinaryOp::op)] = float_slot<BinaryOp::op>;
   TERRARIUM_FLOAT_SLOT(Add) TERRARIUM_FLOAT_SLOT(Subtract) TERRARIUM_FLOAT_SLOT(Multiply)
   TERRARIUM_FLOAT_SLOT(TrueDivide) TERRARIUM_FLOAT_SLOT(FloorDivide)
@@ -133,6 +184,53 @@ Object* new_float(ThreadState*, double v) {
   auto* o = static_cast<FloatObject*>(object_alloc(&float_type, sizeof(FloatObject)));
   o->value = v;
   return o;
+}
+
+Object* float_power_values(ThreadState* ts, double x, double y) {
+  // CPython: float_pow() settles the special values itself rather than trust libm.
+  if (y == 0.0) return new_float(ts, 1.0);  // even 0**0 and nan**0
+  if (std::isnan(x)) return new_float(ts, x);
+  if (std::isnan(y)) return new_float(ts, x == 1.0 ? 1.0 : y);
+  if (std::isinf(y)) {
+    double ax = std::fabs(x);
+    if (ax == 1.0) return new_float(ts, 1.0);
+    return new_float(ts, (y > 0.0) == (ax > 1.0) ? HUGE_VAL : 0.0);
+  }
+  if (std::isinf(x)) {
+    bool odd = is_odd_integer(y);
+    if (y > 0.0) return new_float(ts, odd ? x : std::fabs(x));
+    return new_float(ts, odd ? std::copysign(0.0, x) : 0.0);
+  }
+  if (x == 0.0) {
+    if (y < 0.0) return raise(ts, &exc_ZeroDivisionError, "0.0 cannot be raised to a negative power");
+    return new_float(ts, is_odd_integer(y) ? x : 0.0);
+  }
+  bool negate = false;
+  if (x < 0.0) {
+    if (y != std::floor(y))
+      return raise(ts, &exc_ValueError, "complex results are not supported yet (negative number to a fractional power)");
+    x = -x;
+    negate = is_odd_integer(y);
+  }
+  if (x == 1.0) return new_float(ts, negate ? -1.0 : 1.0);
+  double r = std::pow(x, y);
+  if (std::isinf(r)) return raise(ts, &exc_OverflowError, "(34, 'Numerical result out of range')");
+  return new_float(ts, negate ? -r : r);
+}
+
+Object* float_divmod(ThreadState* ts, Object* a, Object* b) {
+  double x, y;
+  int ok = operand_double(ts, a, x);
+  if (ok > 0) ok = operand_double(ts, b, y);
+  if (ok < 0) return nullptr;
+  if (ok == 0) return newref(py_not_implemented());
+  if (y == 0.0) return raise(ts, &exc_ZeroDivisionError, "float divmod()");
+  double q, r;
+  divmod_values(x, y, q, r);
+  Object* t = new_tuple(ts, 2);
+  tuple_set(t, 0, new_float(ts, q));
+  tuple_set(t, 1, new_float(ts, r));
+  return t;
 }
 
 std::string float_repr_string(double v) {
@@ -162,7 +260,7 @@ std::string float_repr_string(double v) {
   if (exp10 < -4 || exp10 >= 16) {
     out += digits[0];
     if (n > 1) out += "." + digits.substr(1);
-    char ebuf[8];
+    char ebuf[16];
     std::snprintf(ebuf, sizeof ebuf, "e%c%02d", exp10 < 0 ? '-' : '+', exp10 < 0 ? -exp10 : exp10);
     return out + ebuf;
   }

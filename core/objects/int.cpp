@@ -1,15 +1,16 @@
-// int arithmetic, comparison, hashing and repr on 64-bit values, with CPython's floor
-// division/modulo signs, its ZeroDivisionError texts and int/float mixing rules.
-// CPython: Objects/longobject.c.
-#include <cerrno>
+// The int type object and the representation: the small-int cache, creation from int64,
+// BigInt and double, the conversions other files use, and int's repr, hash, comparison
+// and unary operators. Binary operators are in int_arith.cpp, int() in int_new.cpp, the
+// methods in int_methods.cpp. CPython: Objects/longobject.c.
 #include <cmath>
-#include <cstdlib>
 #include <string>
 #include "objects/exceptions.hpp"
 #include "objects/float.hpp"
 #include "objects/int.hpp"
+#include "objects/int_internal.hpp"
 #include "objects/singletons.hpp"
 #include "objects/str.hpp"
+#include "vm/thread_state.hpp"
 
 namespace terrarium {
 
@@ -19,95 +20,24 @@ constexpr int kSmallMin = -5, kSmallMax = 256;  // CPython: _PY_NSMALLNEGINTS/_P
 IntObject small_ints[kSmallMax - kSmallMin + 1];
 const bool small_ints_ready = [] {
   for (int i = kSmallMin; i <= kSmallMax; ++i)
-    small_ints[i - kSmallMin] = IntObject{{kImmortalRefcnt, &int_type}, i};
+    small_ints[i - kSmallMin] = IntObject{{kImmortalRefcnt, &int_type}, i, nullptr};
   return true;
 }();
 
-std::nullptr_t overflow(ThreadState* ts) {
-  return raise(ts, &exc_OverflowError,
-               "integer result too large: arbitrary-precision int is not supported yet");
+void int_dealloc(Object* o) {
+  delete static_cast<IntObject*>(o)->big;
+  object_free(o);
 }
 
-std::int64_t floor_div(std::int64_t a, std::int64_t b) {
-  std::int64_t q = a / b;
-  if ((a % b != 0) && ((a < 0) != (b < 0))) --q;
-  return q;
+Object* int_repr(ThreadState* ts, Object* o) {
+  if (int_fits_int64(o)) return new_str(ts, std::to_string(int_value(o)));
+  std::string text;
+  if (!int_to_decimal_string(ts, o, text)) return nullptr;
+  return new_str(ts, text);
 }
-std::int64_t floor_mod(std::int64_t a, std::int64_t b) {
-  std::int64_t r = a % b;
-  if (r != 0 && ((r < 0) != (b < 0))) r += b;
-  return r;
-}
-
-// Both operands must be int (or bool) for the int slots; anything else defers.
-bool both_int(Object* a, Object* b) { return is_int(a) && is_int(b); }
-
-Object* int_power(ThreadState* ts, std::int64_t base, std::int64_t exp) {
-  if (exp < 0) {
-    if (base == 0) return raise(ts, &exc_ZeroDivisionError, "0.0 cannot be raised to a negative power");
-    return new_float(ts, std::pow(static_cast<double>(base), static_cast<double>(exp)));
-  }
-  std::int64_t result = 1;
-  while (exp > 0) {
-    if (exp & 1) {
-      if (__builtin_mul_overflow(result, base, &result)) return overflow(ts);
-    }
-    exp >>= 1;
-    if (exp > 0 && __builtin_mul_overflow(base, base, &base)) return overflow(ts);
-  }
-  return new_int(ts, result);
-}
-
-Object* int_binary(ThreadState* ts, Object* a, Object* b, BinaryOp op) {
-  if (!both_int(a, b)) return newref(py_not_implemented());
-  std::int64_t x = int_value(a), y = int_value(b), r = 0;
-  switch (op) {
-    case BinaryOp::Add:
-      if (__builtin_add_overflow(x, y, &r)) return overflow(ts);
-      return new_int(ts, r);
-    case BinaryOp::Subtract:
-      if (__builtin_sub_overflow(x, y, &r)) return overflow(ts);
-      return new_int(ts, r);
-    case BinaryOp::Multiply:
-      if (__builtin_mul_overflow(x, y, &r)) return overflow(ts);
-      return new_int(ts, r);
-    case BinaryOp::FloorDivide:
-      if (y == 0) return raise(ts, &exc_ZeroDivisionError, "integer division or modulo by zero");
-      if (x == INT64_MIN && y == -1) return overflow(ts);
-      return new_int(ts, floor_div(x, y));
-    case BinaryOp::Remainder:
-      if (y == 0) return raise(ts, &exc_ZeroDivisionError, "integer modulo by zero");
-      if (y == -1) return new_int(ts, 0);
-      return new_int(ts, floor_mod(x, y));
-    case BinaryOp::TrueDivide:
-      if (y == 0) return raise(ts, &exc_ZeroDivisionError, "division by zero");
-      return new_float(ts, static_cast<double>(x) / static_cast<double>(y));
-    case BinaryOp::Power:
-      return int_power(ts, x, y);
-    case BinaryOp::And: return new_int(ts, x & y);
-    case BinaryOp::Or: return new_int(ts, x | y);
-    case BinaryOp::Xor: return new_int(ts, x ^ y);
-    case BinaryOp::Lshift:
-      if (y < 0) return raise(ts, &exc_ValueError, "negative shift count");
-      if (x == 0) return new_int(ts, 0);
-      if (y >= 63 || (x > 0 ? x > (INT64_MAX >> y) : x < (INT64_MIN >> y))) return overflow(ts);
-      return new_int(ts, static_cast<std::int64_t>(static_cast<std::uint64_t>(x) << y));
-    case BinaryOp::Rshift:
-      if (y < 0) return raise(ts, &exc_ValueError, "negative shift count");
-      return new_int(ts, y >= 63 ? (x < 0 ? -1 : 0) : (x >> y));
-    default:
-      return newref(py_not_implemented());
-  }
-}
-
-template <BinaryOp Op>
-Object* int_slot(ThreadState* ts, Object* a, Object* b) {
-  return int_binary(ts, a, b, Op);
-}
-
-Object* int_repr(ThreadState* ts, Object* o) { return new_str(ts, std::to_string(int_value(o))); }
 
 Py_hash_t int_hash(ThreadState*, Object* o) {
+  if (!int_fits_int64(o)) return static_cast<IntObject*>(o)->big->hash();
   // CPython: hash(n) == n for small n, reduced modulo 2**61 - 1, and -1 maps to -2.
   constexpr std::int64_t kModulus = (std::int64_t{1} << 61) - 1;
   std::int64_t v = int_value(o);
@@ -117,51 +47,60 @@ Py_hash_t int_hash(ThreadState*, Object* o) {
   return h == -1 ? -2 : h;
 }
 
-Object* int_richcompare(ThreadState*, Object* a, Object* b, CompareOp op) {
-  if (!both_int(a, b)) return newref(py_not_implemented());
-  std::int64_t x = int_value(a), y = int_value(b);
-  bool r = false;
+bool compare_result(int c, CompareOp op) {
   switch (op) {
-    case CompareOp::Lt: r = x < y; break;
-    case CompareOp::Le: r = x <= y; break;
-    case CompareOp::Eq: r = x == y; break;
-    case CompareOp::Ne: r = x != y; break;
-    case CompareOp::Gt: r = x > y; break;
-    case CompareOp::Ge: r = x >= y; break;
+    case CompareOp::Lt: return c < 0;
+    case CompareOp::Le: return c <= 0;
+    case CompareOp::Eq: return c == 0;
+    case CompareOp::Ne: return c != 0;
+    case CompareOp::Gt: return c > 0;
+    case CompareOp::Ge: return c >= 0;
   }
-  return new_bool(r);
+  return false;
 }
 
-int int_bool(ThreadState*, Object* o) { return int_value(o) != 0; }
-Object* int_negative(ThreadState* ts, Object* o) {
-  if (int_value(o) == INT64_MIN) return overflow(ts);
-  return new_int(ts, -int_value(o));
+// int vs float is answered by float's reflected comparison (exactly, see float.cpp).
+Object* int_richcompare(ThreadState*, Object* a, Object* b, CompareOp op) {
+  if (!is_int(a) || !is_int(b)) return newref(py_not_implemented());
+  return new_bool(compare_result(int_compare(a, b), op));
 }
-Object* int_positive(ThreadState* ts, Object* o) { return new_int(ts, int_value(o)); }
-Object* int_invert(ThreadState* ts, Object* o) { return new_int(ts, ~int_value(o)); }
+
+int int_bool(ThreadState*, Object* o) { return int_value(o) != 0; }  // saturated values are nonzero
+
+Object* int_negative(ThreadState* ts, Object* o) {
+  if (int_fits_int64(o) && int_value(o) != INT64_MIN) return new_int(ts, -int_value(o));
+  return new_int_from_bigint(ts, -int_to_bigint(o));
+}
+Object* int_positive(ThreadState* ts, Object* o) { return int_exact(ts, o); }
+Object* int_invert(ThreadState* ts, Object* o) {
+  if (int_fits_int64(o)) return new_int(ts, ~int_value(o));  // never overflows
+  return new_int_from_bigint(ts, ~int_to_bigint(o));
+}
+Object* int_index(ThreadState* ts, Object* o) { return int_exact(ts, o); }
 
 }  // namespace
 
 void fill_int_slots(TypeObject& t) {
+  t.tp_dealloc = int_dealloc;
   t.tp_repr = int_repr;
-  t.tp_str = int_repr;
   t.tp_hash = int_hash;
   t.tp_richcompare = int_richcompare;
   t.nb_bool = int_bool;
   t.nb_negative = int_negative;
   t.nb_positive = int_positive;
   t.nb_invert = int_invert;
-#define TERRARIUM_INT_SLOT(op) t.nb_binary[static_cast<int>(BinaryOp::op)] = int_slot<BinaryOp::op>;
-  TERRARIUM_INT_SLOT(Add) TERRARIUM_INT_SLOT(And) TERRARIUM_INT_SLOT(FloorDivide)
-  TERRARIUM_INT_SLOT(Lshift) TERRARIUM_INT_SLOT(Multiply) TERRARIUM_INT_SLOT(Remainder)
-  TERRARIUM_INT_SLOT(Or) TERRARIUM_INT_SLOT(Power) TERRARIUM_INT_SLOT(Rshift)
-  TERRARIUM_INT_SLOT(Subtract) TERRARIUM_INT_SLOT(TrueDivide) TERRARIUM_INT_SLOT(Xor)
-#undef TERRARIUM_INT_SLOT
+  t.nb_index = int_index;
+  fill_int_binary_slots(t);
 }
 
 TypeObject int_type = [] {
   TypeObject t = make_static_type("int", sizeof(IntObject), &object_type);
+  t.tp_flags = TPFLAGS_BASETYPE;
   fill_int_slots(t);
+  t.tp_new = int_new;
+  t.tp_methods = kIntMethods;
+  t.tp_getset = kIntGetSet;
+  t.tp_doc = "int([x]) -> integer\nint(x, base=10) -> integer";
   return t;
 }();
 
@@ -169,26 +108,128 @@ Object* new_int(ThreadState*, std::int64_t v) {
   if (v >= kSmallMin && v <= kSmallMax) return newref(&small_ints[v - kSmallMin]);
   auto* o = static_cast<IntObject*>(object_alloc(&int_type, sizeof(IntObject)));
   o->value = v;
+  o->big = nullptr;
   return o;
+}
+
+Object* new_int_from_bigint(ThreadState* ts, BigInt v) {
+  if (v.fits_int64()) return new_int(ts, v.to_int64());
+  auto* o = static_cast<IntObject*>(object_alloc(&int_type, sizeof(IntObject)));
+  o->value = v.sign() < 0 ? INT64_MIN : INT64_MAX;
+  o->big = new BigInt(std::move(v));
+  return o;
+}
+
+Object* init_int_instance(TypeObject* type, Object* value) {
+  auto* o = static_cast<IntObject*>(object_alloc(type, type->tp_basicsize));
+  o->value = int_value(value);
+  o->big = int_fits_int64(value) ? nullptr : new BigInt(*static_cast<IntObject*>(value)->big);
+  return o;
+}
+
+BigInt int_to_bigint(Object* o) {
+  auto* i = static_cast<IntObject*>(o);
+  return i->big ? *i->big : BigInt(i->value);
+}
+
+int int_sign(Object* o) {
+  std::int64_t v = int_value(o);  // saturated values keep their sign
+  return v < 0 ? -1 : v > 0;
+}
+
+int int_compare(Object* a, Object* b) {
+  if (int_fits_int64(a) && int_fits_int64(b)) {
+    std::int64_t x = int_value(a), y = int_value(b);
+    return x < y ? -1 : x > y;
+  }
+  return int_to_bigint(a).compare(int_to_bigint(b));
+}
+
+std::uint64_t int_bit_length(Object* o) {
+  if (!int_fits_int64(o)) return static_cast<IntObject*>(o)->big->bit_length();
+  std::int64_t v = int_value(o);
+  std::uint64_t m = v < 0 ? 0 - static_cast<std::uint64_t>(v) : static_cast<std::uint64_t>(v);
+  return m == 0 ? 0 : 64 - static_cast<std::uint64_t>(__builtin_clzll(m));
+}
+
+bool int_to_double(ThreadState* ts, Object* o, double& out) {
+  if (int_fits_int64(o)) {
+    std::int64_t v = int_value(o);
+    // Within 2**53 the conversion is exact; beyond, BigInt rounds once, half to even
+    // (the hardware conversion does too, but say so explicitly rather than rely on it).
+    if (v >= -(std::int64_t{1} << 53) && v <= (std::int64_t{1} << 53)) {
+      out = static_cast<double>(v);
+      return true;
+    }
+  }
+  if (!int_to_bigint(o).to_double(out)) {
+    raise(ts, &exc_OverflowError, "int too large to convert to float");
+    return false;
+  }
+  return true;
+}
+
+int int_compare_double(Object* o, double x) {
+  // Split x into its integral part and a fraction; compare the integral parts exactly,
+  // and let the fraction break a tie. CPython: float_richcompare() does the same dance.
+  double ip = std::trunc(x);
+  double frac = x - ip;
+  int c;
+  if (int_fits_int64(o) && std::fabs(ip) < 9223372036854775808.0) {
+    std::int64_t v = int_value(o), w = static_cast<std::int64_t>(ip);
+    c = v < w ? -1 : v > w;
+  } else {
+    c = int_to_bigint(o).compare(BigInt::from_double(ip));
+  }
+  if (c != 0) return c;
+  return frac > 0 ? -1 : frac < 0 ? 1 : 0;
+}
+
+Object* new_int_from_double(ThreadState* ts, double v) {
+  if (std::isnan(v)) return raise(ts, &exc_ValueError, "cannot convert float NaN to integer");
+  if (std::isinf(v)) return raise(ts, &exc_OverflowError, "cannot convert float infinity to integer");
+  if (std::fabs(v) < 9223372036854775808.0) return new_int(ts, static_cast<std::int64_t>(v));
+  return new_int_from_bigint(ts, BigInt::from_double(v));
+}
+
+Object* int_exact(ThreadState* ts, Object* o) {
+  if (o->ob_type == &int_type) return newref(o);
+  if (int_fits_int64(o)) return new_int(ts, int_value(o));
+  return new_int_from_bigint(ts, int_to_bigint(o));
+}
+
+bool int_to_decimal_string(ThreadState* ts, Object* o, std::string& out) {
+  if (int_fits_int64(o)) {
+    out = std::to_string(int_value(o));
+    return true;
+  }
+  const BigInt& v = *static_cast<IntObject*>(o)->big;
+  // The bound is cheap and at most one too high, so only its last value needs the text.
+  std::size_t bound = v.decimal_digits_upper_bound();
+  if (bound <= kIntMaxStrDigits + 1) {
+    out = v.to_string(10);
+    if (out.size() - (v.sign() < 0 ? 1 : 0) <= kIntMaxStrDigits) return true;
+  }
+  raise(ts, &exc_ValueError, "Exceeds the limit (" + std::to_string(kIntMaxStrDigits) +
+                                 " digits) for integer string conversion; use sys.set_int_max_str_digits() to "
+                                 "increase the limit");
+  return false;
 }
 
 Object* int_from_literal(ThreadState* ts, const std::string& text) {
   std::string digits;
   for (char c : text)
     if (c != '_') digits += c;
-  int base = 10;
-  std::size_t start = 0;
-  if (digits.size() > 1 && digits[0] == '0') {
-    char p = static_cast<char>(digits[1] | 0x20);
-    if (p == 'x') base = 16, start = 2;
-    else if (p == 'o') base = 8, start = 2;
-    else if (p == 'b') base = 2, start = 2;
-  }
-  errno = 0;
-  char* end = nullptr;
-  unsigned long long v = std::strtoull(digits.c_str() + start, &end, base);
-  if (errno == ERANGE || v > static_cast<unsigned long long>(INT64_MAX)) return overflow(ts);
-  return new_int(ts, static_cast<std::int64_t>(v));
+  bool prefixed = digits.size() > 1 && digits[0] == '0' && std::string_view("xXoObB").find(digits[1]) != std::string_view::npos;
+  if (!prefixed && digits.size() <= 18) return new_int(ts, std::stoll(digits));  // fits int64
+  if (!prefixed && digits.size() > kIntMaxStrDigits)
+    return raise(ts, &exc_ValueError, "Exceeds the limit (" + std::to_string(kIntMaxStrDigits) +
+                                          " digits) for integer string conversion: value has " +
+                                          std::to_string(digits.size()) +
+                                          " digits; use sys.set_int_max_str_digits() to increase the limit");
+  BigInt v;
+  if (!BigInt::parse(digits, 0, v)) return raise(ts, &exc_SystemError, "bad int literal: " + text);
+  return new_int_from_bigint(ts, std::move(v));
 }
 
 }  // namespace terrarium

@@ -398,7 +398,7 @@ Object* m_sort(ThreadState* ts, Object* self, Object* const* a, std::size_t n, O
     bool failed = false;
     std::stable_sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) {
       if (failed) return false;
-      Object* r = rich_compare(ts, keys[y], keys[x], CompareOp::Lt);
+      Object* r = rich_compare(ts, keys[x], keys[y], CompareOp::Lt);
       if (!r) { failed = true; return false; }
       int t = object_is_true(ts, r);
       decref(r);

@@ -142,6 +142,16 @@ TypeObject not_implemented_type = [] {
   return t;
 }();
 
+namespace {
+Object* ellipsis_repr(ThreadState* ts, Object*) { return new_str(ts, "Ellipsis"); }
+}  // namespace
+TypeObject ellipsis_type = [] {
+  TypeObject t = make_static_type("ellipsis", sizeof(Object), &object_type);
+  t.tp_repr = ellipsis_repr;
+  t.tp_dealloc = never_dealloc;
+  return t;
+}();
+Object ellipsis_object{kImmortalRefcnt, &ellipsis_type};
 Object none_object{kImmortalRefcnt, &none_type};
 Object not_implemented_object{kImmortalRefcnt, &not_implemented_type};
 

@@ -13,6 +13,9 @@ extern TypeObject none_type;
 extern TypeObject not_implemented_type;
 extern TypeObject bool_type;
 
+extern TypeObject ellipsis_type;
+extern Object ellipsis_object;
+inline Object* py_ellipsis() { return &ellipsis_object; }
 extern Object none_object;
 extern Object not_implemented_object;
 extern IntObject true_object;   // bool is a subclass of int: True is the int 1

@@ -41,6 +41,8 @@ Object* slice_new(ThreadState* ts, TypeObject*, Object* const* args, std::size_t
   return raise(ts, &exc_TypeError, "slice expected at least 1 argument, got " + std::to_string(nargs));
 }
 
+bool index_value_as(ThreadState* ts, Object* o, std::int64_t& out, TypeObject* overflow);  // below
+
 // A slice bound: None, or an integer clamped like CPython's _PyEval_SliceIndex.
 bool bound(ThreadState* ts, Object* v, std::int64_t& out, bool& given) {
   given = v != py_none();
@@ -49,7 +51,7 @@ bool bound(ThreadState* ts, Object* v, std::int64_t& out, bool& given) {
     raise(ts, &exc_TypeError, "slice indices must be integers or None or have an __index__ method");
     return false;
   }
-  return index_value(ts, v, out);
+  return index_value_as(ts, v, out, nullptr);  // huge bounds clamp: [1, 2][10**20:] == []
 }
 
 }  // namespace
@@ -72,30 +74,37 @@ Object* new_slice(ThreadState*, Object* start, Object* stop, Object* step) {
   return s;
 }
 
+namespace {
+
+// PyNumber_AsSsize_t: int or __index__ -> int64. A value too large raises `overflow`
+// ("cannot fit 'int' into an index-sized integer"), or is clamped when `overflow` is null.
+bool index_value_as(ThreadState* ts, Object* o, std::int64_t& out, TypeObject* overflow) {
+  Object* n = number_index(ts, o);
+  if (!n) return false;
+  bool fits = int_fits_int64(n);
+  out = int_value(n);  // the saturated value is the clamped one
+  decref(n);
+  if (!fits && overflow) {
+    raise(ts, overflow, std::string("cannot fit '") + o->ob_type->tp_name + "' into an index-sized integer");
+    return false;
+  }
+  return true;
+}
+
+}  // namespace
+
 bool index_value(ThreadState* ts, Object* o, std::int64_t& out) {
-  if (is_int(o)) {
+  if (is_int(o) && int_fits_int64(o)) {
     out = int_value(o);
     return true;
   }
-  if (UnaryFunc f = o->ob_type->nb_index) {
-    Object* r = f(ts, o);
-    if (!r) return false;
-    if (!is_int(r)) {
-      raise(ts, &exc_TypeError, std::string("__index__ returned non-int (type ") + r->ob_type->tp_name + ")");
-      decref(r);
-      return false;
-    }
-    out = int_value(r);
-    decref(r);
-    return true;
-  }
-  raise(ts, &exc_TypeError, std::string("'") + o->ob_type->tp_name + "' object cannot be interpreted as an integer");
-  return false;
+  return index_value_as(ts, o, out, &exc_OverflowError);
 }
 
 bool sequence_index(ThreadState* ts, Object* key, Py_ssize_t length, const char* what, Py_ssize_t& out) {
   std::int64_t i;
-  if (!index_value(ts, key, i)) return false;
+  if (is_int(key) && int_fits_int64(key)) i = int_value(key);
+  else if (!index_value_as(ts, key, i, &exc_IndexError)) return false;
   if (i < 0) i += length;
   if (i < 0 || i >= length) {
     raise(ts, &exc_IndexError, std::string(what) + " index out of range");
@@ -117,6 +126,7 @@ Py_ssize_t slice_indices(ThreadState* ts, Object* slice, Py_ssize_t length, Py_s
     raise(ts, &exc_ValueError, "slice step cannot be zero");
     return -1;
   }
+  if (st < -INT64_MAX) st = -INT64_MAX;  // CPython too: so -step cannot overflow
   auto len = static_cast<std::int64_t>(length);
   if (!has_start) a = st < 0 ? len - 1 : 0;
   else if (a < 0) a = a + len < 0 ? (st < 0 ? -1 : 0) : a + len;

@@ -8,6 +8,8 @@
 #include "objects/float.hpp"
 #include "objects/function.hpp"
 #include "objects/list.hpp"
+#include "objects/set.hpp"
+#include "modules/builtins_itertypes.hpp"
 #include "objects/singletons.hpp"
 #include "objects/slice.hpp"
 #include "objects/slots.hpp"
@@ -19,16 +21,19 @@ namespace terrarium {
 extern TypeObject range_type;
 extern TypeObject range_iterator_type;
 extern TypeObject seq_iterator_type;
+extern TypeObject super_type;
 
 const std::vector<TypeObject*>& builtin_static_types() {
   static const std::vector<TypeObject*> types = [] {
     std::vector<TypeObject*> t = {
         &object_type, &type_type, &int_type, &bool_type, &float_type, &str_type, &tuple_type, &tuple_iterator_type,
         &list_type, &list_iterator_type, &dict_type, &dict_keys_type, &dict_values_type, &dict_items_type,
-        &dict_iterator_type, &none_type, &not_implemented_type, &slice_type, &range_type, &range_iterator_type,
+        &dict_iterator_type, &none_type, &not_implemented_type, &ellipsis_type, &slice_type, &range_type, &range_iterator_type,
         &seq_iterator_type, &function_type, &builtin_function_type, &method_type, &cell_type, &staticmethod_type,
-        &classmethod_type, &property_type, &method_descriptor_type, &classmethod_descriptor_type,
+        &classmethod_type, &property_type, &super_type, &method_descriptor_type, &classmethod_descriptor_type,
         &getset_descriptor_type, &wrapper_descriptor_type, &bound_builtin_type, &method_wrapper_type, &code_type,
+        &str_iterator_type, &str_ascii_iterator_type, &set_type, &frozenset_type, &set_iterator_type,
+        &enumerate_type, &zip_type, &map_type, &filter_type, &reversed_type,
         &exc_BaseException,
     };
 #define TERRARIUM_LIST_EXC(c_name, py_name, base) t.push_back(&exc_##c_name);

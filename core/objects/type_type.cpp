@@ -114,7 +114,8 @@ Object* type_new_entry(ThreadState* ts, TypeObject* meta, Object* const* args, s
   if (!is_str(args[0]) || !is_tuple(args[1]) || !is_instance(args[2], &dict_type))
     return raise(ts, &exc_TypeError, "type.__new__() argument 1 must be str, not " +
                                          std::string(args[0]->ob_type->tp_name));
-  return type_new(ts, meta, args[0], args[1], args[2]);
+  // Class keywords (other than metaclass) reach __init_subclass__.
+  return type_new_with_keywords(ts, meta, args[0], args[1], args[2], args + 3, kwnames);
 }
 
 int type_init(ThreadState* ts, Object*, Object* const*, std::size_t nargs, Object*) {

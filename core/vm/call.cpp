@@ -162,6 +162,7 @@ Frame* make_function_frame(ThreadState* ts, FunctionObject* func, Object* const*
   frame->locals = nullptr;
   frame->previous = nullptr;
   frame->lasti = 0;
+  frame->resume = 0;
   frame->stack_depth = 0;
   frame->is_entry = false;
   if (!bind_arguments(ts, func, frame, args, nargs, kwnames)) {

@@ -55,6 +55,7 @@ Object* eval_code(ThreadState* ts, CodeObject* code, Object* globals, Object* bu
   frame->locals = newref(locals);
   frame->previous = nullptr;
   frame->lasti = 0;
+  frame->resume = 0;
   frame->stack_depth = 0;
   frame->is_entry = false;
   return eval_frame(ts, frame);
@@ -88,7 +89,7 @@ Object* eval_frame(ThreadState* ts, Frame* entry_frame) {
     consts = code->co_consts.data();                              \
     names = code->co_names.data();                                \
     first_instr = code->co_code.data();                           \
-    next_instr = first_instr + frame->lasti;                      \
+    next_instr = first_instr + frame->resume;                     \
     localsplus = frame->localsplus;                               \
     sp = frame->stack_base() + frame->stack_depth;                \
   } while (0)
@@ -668,6 +669,7 @@ Object* eval_frame(ThreadState* ts, Frame* entry_frame) {
             goto error;
           }
           SAVE_FRAME();
+          frame->resume = static_cast<int>(next_instr - first_instr);
           callee->previous = frame;
           frame = callee;
           ts->frame = frame;
@@ -790,6 +792,52 @@ Object* eval_frame(ThreadState* ts, Frame* entry_frame) {
         continue;
       }
 
+      case op::BEFORE_WITH: {  // (mgr -- bound_exit, mgr.__enter__())
+        Object* mgr = sp[-1];
+        Object* enter_result = nullptr;
+        Object* exit = before_with(ts, mgr, &enter_result);
+        decref(mgr);
+        if (!exit) {
+          --sp;
+          goto error;
+        }
+        sp[-1] = exit;
+        *sp++ = enter_result;
+        continue;
+      }
+
+      case op::WITH_EXCEPT_START: {  // (exit, lasti, prev_exc, exc -- ..., exit(type, exc, tb))
+        Object* exc = sp[-1];
+        Object* exit = sp[-4];
+        Object* args[3] = {reinterpret_cast<Object*>(exc->ob_type), exc, py_none()};
+        Object* r = call_object(ts, exit, args, 3, nullptr);
+        if (!r) goto error;
+        *sp++ = r;
+        continue;
+      }
+
+      case op::SETUP_ANNOTATIONS:
+        if (!setup_annotations(ts, frame)) goto error;
+        continue;
+
+      case op::IMPORT_NAME: {
+        Object* fromlist = *--sp;
+        Object* level = sp[-1];
+        Object* module = import_name(ts, frame, names[oparg], fromlist, level);
+        decref(fromlist);
+        decref(level);
+        sp[-1] = module;
+        if (!module) { --sp; goto error; }
+        continue;
+      }
+
+      case op::IMPORT_FROM: {
+        Object* v = import_from(ts, sp[-1], names[oparg]);
+        if (!v) goto error;
+        *sp++ = v;
+        continue;
+      }
+
       case op::RETURN_VALUE: {
         retval = *--sp;
         SAVE_FRAME();
@@ -814,7 +862,10 @@ Object* eval_frame(ThreadState* ts, Frame* entry_frame) {
   error:
     add_traceback_entry(ts->curexc, code, frame->lasti * 2, frame->globals);
   exception_unwind: {
-    const ExceptionTableEntry* handler = find_handler(code, frame->lasti);
+    // The handler is looked up at the instruction being executed, not at frame->lasti:
+    // RERAISE restores lasti to the original raise for line numbers only (CPython does
+    // the same with INSTR_OFFSET() - 1).
+    const ExceptionTableEntry* handler = find_handler(code, static_cast<int>(next_instr - first_instr) - 1);
     if (handler) {
       Object** base = frame->stack_base();
       while (sp > base + handler->depth) xdecref(*--sp);

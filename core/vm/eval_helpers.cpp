@@ -12,6 +12,7 @@
 #include "objects/str.hpp"
 #include "objects/tuple.hpp"
 #include "objects/typeobject.hpp"
+#include "objects/descr.hpp"
 #include "objects/slots.hpp"
 #include "vm/thread_state.hpp"
 
@@ -345,6 +346,51 @@ bool dict_update_from(ThreadState* ts, Object* dict, Object* other, bool merge, 
     if (!dict_set_item(ts, dict, e.key, e.value)) return false;
   }
   return true;
+}
+
+Object* before_with(ThreadState* ts, Object* mgr, Object** enter_result) {
+  Object* enter = type_lookup_str(mgr->ob_type, "__enter__");
+  Object* exit = type_lookup_str(mgr->ob_type, "__exit__");
+  if (!enter || !exit) {
+    std::string what = !enter ? "" : " (missed __exit__ method)";
+    return raise(ts, &exc_TypeError, std::string("'") + mgr->ob_type->tp_name +
+                                         "' object does not support the context manager protocol" + what);
+  }
+  Object* bound_exit;
+  if (DescrGetFunc get = exit->ob_type->tp_descr_get) bound_exit = get(ts, exit, mgr, reinterpret_cast<Object*>(mgr->ob_type));
+  else bound_exit = newref(exit);
+  if (!bound_exit) return nullptr;
+  Object* r = call_unbound(ts, enter, mgr, nullptr, 0);
+  if (!r) {
+    decref(bound_exit);
+    return nullptr;
+  }
+  *enter_result = r;
+  return bound_exit;
+}
+
+bool setup_annotations(ThreadState* ts, Frame* frame) {
+  Object* key = new_str(ts, "__annotations__");
+  bool ok = true;
+  if (!dict_get_str(frame->locals, key)) {
+    Object* d = new_dict(ts);
+    ok = dict_set_item(ts, frame->locals, key, d);
+    decref(d);
+  }
+  decref(key);
+  return ok;
+}
+
+Object* import_name(ThreadState* ts, Frame*, Object* name, Object*, Object*) {
+  Object* exc = new_exception(ts, &exc_ModuleNotFoundError, "No module named '" + std::string(str_view(name)) + "'");
+  static_cast<ExceptionObject*>(exc)->name = newref(name);
+  return raise_object(ts, exc);
+}
+
+Object* import_from(ThreadState* ts, Object* module, Object* name) {
+  Object* v = get_attr_str_or_null(ts, module, std::string(str_view(name)).c_str());
+  if (v || ts->curexc) return v;
+  return raise(ts, &exc_ImportError, "cannot import name '" + std::string(str_view(name)) + "'");
 }
 
 }  // namespace terrarium

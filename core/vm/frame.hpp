@@ -17,6 +17,7 @@ struct Frame {
   Object* locals;            // strong; a dict for module/class bodies, null in functions
   Frame* previous = nullptr;
   int lasti = 0;             // code-unit index of the instruction being executed
+  int resume = 0;            // code-unit index to continue at after a call returns
   int stack_depth = 0;       // values on the stack while the frame is suspended in a call
   bool is_entry = false;     // returning from it returns from eval_frame to the C caller
   Object* localsplus[1];     // code->nlocalsplus() slots, then co_stacksize stack slots

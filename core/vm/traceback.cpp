@@ -7,7 +7,10 @@
 #include "compiler/fold_constants.hpp"
 #include "compiler/parser.hpp"
 #include "objects/exceptions.hpp"
+#include <algorithm>
 #include "objects/dict.hpp"
+#include "objects/list.hpp"
+#include "objects/singletons.hpp"
 #include "objects/str.hpp"
 #include "vm/interpreter_state.hpp"
 #include "vm/suggestions.hpp"
@@ -124,7 +127,33 @@ std::string name_error_hint(ThreadState* ts, ExceptionObject* e) {
 
 }  // namespace
 
+namespace {
+std::string format_single(ThreadState* ts, Object* exc);
+void format_chain(ThreadState* ts, Object* exc, std::vector<Object*>& seen, std::string& out) {
+  seen.push_back(exc);
+  auto* e = static_cast<ExceptionObject*>(exc);
+  auto unseen = [&](Object* o) { return std::find(seen.begin(), seen.end(), o) == seen.end(); };
+  if (e->cause && unseen(e->cause)) {
+    format_chain(ts, e->cause, seen, out);
+    out += "\nThe above exception was the direct cause of the following exception:\n\n";
+  } else if (e->context && !e->suppress_context && unseen(e->context)) {
+    format_chain(ts, e->context, seen, out);
+    out += "\nDuring handling of the above exception, another exception occurred:\n\n";
+  }
+  out += format_single(ts, exc);
+}
+}  // namespace
+
+// CPython: print_exception_recursive — causes and contexts first, oldest at the top.
 std::string format_exception(ThreadState* ts, Object* exc) {
+  std::vector<Object*> seen;
+  std::string out;
+  format_chain(ts, exc, seen, out);
+  return out;
+}
+
+namespace {
+std::string format_single(ThreadState* ts, Object* exc) {
   std::string out;
   auto* e = static_cast<ExceptionObject*>(exc);
   if (e->traceback && !e->traceback->empty()) {
@@ -133,11 +162,18 @@ std::string format_exception(ThreadState* ts, Object* exc) {
     for (auto it = e->traceback->rbegin(); it != e->traceback->rend(); ++it) append_frame(ts, out, *it);
   }
   std::string message = exception_message(ts, exc);
-  out += exc->ob_type->tp_name;
+  out += qualified_type_name(exc->ob_type);
   if (is_instance(exc, &exc_NameError)) message += name_error_hint(ts, e);
   if (!message.empty()) out += ": " + message;
-  return out + "\n";
+  out += "\n";
+  if (e->notes && is_list(e->notes)) {
+    for (Object* note : list_items(e->notes)) {
+      if (is_str(note)) out += std::string(str_view(note)) + "\n";
+    }
+  }
+  return out;
 }
+}  // namespace
 
 std::string format_syntax_error(const SyntaxErrorInfo& error, const std::string& filename, std::string_view source) {
   std::string out = "  File \"" + filename + "\", line " + std::to_string(error.lineno) + "\n";

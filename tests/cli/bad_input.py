@@ -23,8 +23,8 @@ def main():
     binary = str(pathlib.Path(ap.parse_args().terrarium).resolve())
     tmp = pathlib.Path(tempfile.mkdtemp())
     (tmp / "syntax.py").write_text("x = = 1\n")
-    (tmp / "unsupported.py").write_text("def f():\n    return 1\n")
-    (tmp / "fstring.py").write_text("x = 1\nprint(f'{x}')\n")
+    (tmp / "unsupported.py").write_text("async def f():\n    return 1\n")
+    (tmp / "generator.py").write_text("def f():\n    yield 1\n")
     (tmp / "web").mkdir()
     (tmp / "web" / "index.html").write_text("<!doctype html><title>t</title>")
 
@@ -43,8 +43,9 @@ def main():
         ("dis of a missing file", [binary, "dis", str(tmp / "missing.py")], "can't open file", 2),
         ("syntax error", [binary, "run", str(tmp / "syntax.py")], "SyntaxError: invalid syntax", 1),
         ("unsupported statement", [binary, "run", str(tmp / "unsupported.py")],
-         "SyntaxError: 'def' statements are not supported yet", 1),
-        ("unsupported f-string", [binary, "run", str(tmp / "fstring.py")], "SyntaxError: f-strings are not supported yet", 1),
+         "SyntaxError: 'async' statements are not supported yet", 1),
+        ("unsupported generator", [binary, "run", str(tmp / "generator.py")],
+         "SyntaxError: 'yield' expressions are not supported yet", 1),
         ("dis of a syntax error", [binary, "dis", str(tmp / "syntax.py")], "SyntaxError", 1),
         ("port already in use", [binary, "serve", "--port", str(busy_port), "--root", str(tmp / "web")],
          "address already in use", 1),

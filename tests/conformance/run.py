@@ -31,6 +31,8 @@ def check_conformance(binary, script):
     problems = []
     if stdout is None:
         return ["timed out"]
+    if not base.with_suffix(".out").exists():
+        return ["no expected output: run tests/conformance/generate.py"]
     if stdout != base.with_suffix(".out").read_bytes():
         problems.append("stdout differs")
     err_file, status_file = base.with_suffix(".err"), base.with_suffix(".status")

@@ -83,10 +83,58 @@ TEST_CASE("syntax errors name the problem as CPython does") {
 TEST_CASE("constructs not supported yet are refused by name") {
   Module m;
   SyntaxErrorInfo err;
-  CHECK_FALSE(parse("class A: pass\n", m, err));
-  CHECK(err.message == "'class' statements are not supported yet");
-  CHECK_FALSE(parse("x = [1, 2]\n", m, err));
-  CHECK(err.message == "list displays are not supported yet");
-  CHECK_FALSE(parse("x.y = 1\n", m, err));
-  CHECK(err.message == "attribute access is not supported yet");
+  CHECK_FALSE(parse("async def f(): pass\n", m, err));
+  CHECK(err.message == "'async' statements are not supported yet");
+  CHECK_FALSE(parse("match x:\n    case 1: pass\n", m, err));
+  CHECK(err.message == "'match' statements are not supported yet");
+}
+
+TEST_CASE("function definitions keep every parameter kind") {
+  Module m;
+  SyntaxErrorInfo err;
+  REQUIRE(parse("def f(a, /, b=1, *args, c, d=2, **kw) -> int:\n    return a\n", m, err));
+  const Stmt& f = *m.body[0];
+  REQUIRE(f.kind == StmtKind::FunctionDef);
+  CHECK(f.args->posonlyargs.size() == 1);
+  CHECK(f.args->args.size() == 1);
+  CHECK(f.args->defaults.size() == 1);
+  REQUIRE(f.args->vararg);
+  CHECK(f.args->vararg->name == "args");
+  CHECK(f.args->kwonlyargs.size() == 2);
+  CHECK(f.args->kw_defaults[0] == nullptr);
+  REQUIRE(f.args->kwarg);
+  CHECK(f.annotation);
+  CHECK_FALSE(parse("def f(a=1, b): pass\n", m, err));
+  CHECK(err.message == "non-default argument follows default argument");
+}
+
+TEST_CASE("attributes, subscripts, slices and displays") {
+  Module m;
+  SyntaxErrorInfo err;
+  REQUIRE(parse("x.y[1:2, ::3] = [a, *b], {c: d, **e}\n", m, err));
+  const Stmt& s = *m.body[0];
+  REQUIRE(s.kind == StmtKind::Assign);
+  const Expr& target = *s.targets[0];
+  REQUIRE(target.kind == ExprKind::Subscript);
+  CHECK(target.ctx == ExprContext::Store);
+  CHECK(target.left->kind == ExprKind::Attribute);
+  REQUIRE(target.right->kind == ExprKind::Tuple);
+  CHECK(target.right->elts[0]->kind == ExprKind::Slice);
+  const Expr& value = *s.value;
+  REQUIRE(value.kind == ExprKind::Tuple);
+  CHECK(value.elts[0]->elts[1]->kind == ExprKind::Starred);
+  CHECK(value.elts[1]->elts[1] == nullptr);  // the ** entry of a dict has no key
+}
+
+TEST_CASE("f-strings split into literal parts and formatted fields") {
+  Module m;
+  SyntaxErrorInfo err;
+  REQUIRE(parse("f'a{x!r:>{w}}b{{c}}'\n", m, err));
+  const Expr& j = *m.body[0]->value;
+  REQUIRE(j.kind == ExprKind::JoinedStr);
+  REQUIRE(j.elts.size() == 3);
+  CHECK(j.elts[1]->kind == ExprKind::FormattedValue);
+  CHECK(j.elts[1]->conversion == 'r');
+  REQUIRE(j.elts[1]->right);
+  CHECK(j.elts[1]->right->kind == ExprKind::JoinedStr);
 }

@@ -1,0 +1,2 @@
+# Floor division by zero with a big dividend.
+x = -(2 ** 70) // 0

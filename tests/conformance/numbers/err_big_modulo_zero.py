@@ -1,0 +1,2 @@
+# Modulo by zero with a big dividend.
+x = 2 ** 70 % 0

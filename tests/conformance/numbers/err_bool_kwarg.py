@@ -1,0 +1,2 @@
+# bool() takes no keyword arguments.
+x = bool(x=1)

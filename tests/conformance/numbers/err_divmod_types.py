@@ -1,0 +1,2 @@
+# divmod() of unsupported types.
+x = divmod("a", 2)

@@ -1,0 +1,2 @@
+# float() of something that is no number.
+x = float(None)

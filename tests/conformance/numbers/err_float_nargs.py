@@ -1,0 +1,2 @@
+# float() takes at most one argument.
+x = float(1, 2)

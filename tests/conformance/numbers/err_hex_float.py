@@ -1,0 +1,2 @@
+# hex() needs an integer.
+x = hex(1.5)

@@ -1,0 +1,2 @@
+# int() of something that is no number.
+n = int(None)

@@ -1,0 +1,3 @@
+# int / int too large for a double.
+print(10 ** 400 / 10 ** 100)
+x = 10 ** 400 / 3

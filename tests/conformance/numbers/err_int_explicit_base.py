@@ -1,0 +1,2 @@
+# An explicit base needs text.
+n = int(5, 10)

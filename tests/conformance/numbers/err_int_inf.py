@@ -1,0 +1,2 @@
+# int(inf) is an OverflowError.
+n = int(float("-inf"))

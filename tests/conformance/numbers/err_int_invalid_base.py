@@ -1,0 +1,3 @@
+# A digit outside the base.
+print(int("11", 2))
+n = int("12", 2)

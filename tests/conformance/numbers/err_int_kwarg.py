@@ -1,0 +1,2 @@
+# int() takes x positionally only.
+x = int(x=5)

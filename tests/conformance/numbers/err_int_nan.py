@@ -1,0 +1,2 @@
+# int(nan) is a ValueError.
+n = int(float("nan"))

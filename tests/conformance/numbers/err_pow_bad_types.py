@@ -1,0 +1,2 @@
+# Three-argument pow with an unsupported type.
+x = pow(2, "a", 5)

@@ -1,0 +1,2 @@
+# Three-argument pow is for ints only.
+x = pow(2.0, 3, 5)

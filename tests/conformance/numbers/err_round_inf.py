@@ -1,0 +1,3 @@
+# round(inf) to an int.
+print(round(float("inf"), 1))
+x = round(float("inf"))

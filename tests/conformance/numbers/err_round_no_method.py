@@ -1,0 +1,2 @@
+# round() needs __round__.
+x = round("a")

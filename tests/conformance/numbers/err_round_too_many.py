@@ -1,0 +1,2 @@
+# round() takes at most two arguments.
+x = round(1, 2, 3)

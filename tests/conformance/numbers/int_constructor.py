@@ -1,0 +1,16 @@
+# int(): from text in every base (signs, whitespace, underscores, prefixes, Unicode
+# digits), from floats (truncating), from ints, bools and subclasses, and big results.
+print(int(), int(0), int(7), int(-7), int(True), int(False), int(2 ** 70))
+print(int("42"), int("  -17  "), int("+5"), int("1_000_000"), int("0"), int("-0"), int("007"))
+print(int("ff", 16), int("FF", 16), int("0xff", 16), int("0XfF", 0), int("-0x_ff", 16), int("z", 36), int("Z", 36))
+print(int("777", 8), int("0o777", 0), int("0O777", 8), int("101", 2), int("0b101", 0), int("0B1_01", 2))
+print(int("10", 3), int("zz", 36), int("12", 0), int("00", 0), int("0_0", 0), int("1_2_3", 0))
+print(int("\t\n 12 \r\n"), int("\u0661\u0662\u0663"), int("\uff11\uff12"), int("\u2003 99 \u3000"))
+print(int("123456789012345678901234567890"), int("-" + "9" * 40), int("1" * 100, 2), int("f" * 40, 16))
+print(int("9" * 4300) % 1000, int("1" * 5000, 16) % 97, int("1" * 5000, 2) % 1000)
+print(int(3.9), int(-3.9), int(0.5), int(-0.0), int(1e18), int(1e19), int(-1e19), int(1e100))
+print(int(2.0 ** 63), int(-(2.0 ** 63)), int(1.7976931348623157e308) % 1000007)
+print(int("  +0x1F  ", 0), int("-0b11", 0), int(base=10, x="5") if False else int("5", base=10))
+print(type(int("5")), type(int(True)), type(int(2.5)), int("5", 10) is int("5", 10))
+print(bool(), bool(0), bool(1), bool(2 ** 70), bool(0.0), bool(-0.0), bool(0.1), bool(""), bool("a"), bool(None))
+print(bool(()), bool((0,)), bool(True), type(bool(5)))
