@@ -105,6 +105,14 @@ class SymtableBuilder {
       if (is_global && (flags & DEF_NONLOCAL)) fail("name '" + name + "' is nonlocal and global", st.loc);
       if (!is_global && (flags & DEF_GLOBAL)) fail("name '" + name + "' is nonlocal and global", st.loc);
       add_def(raw, is_global ? DEF_GLOBAL : DEF_NONLOCAL, st.loc);
+      if (is_global && cur_ != table_.top_.get()) {
+        // CPython records global declarations in the module's own table too (st_global),
+        // so module-level code then uses LOAD_GLOBAL/STORE_GLOBAL for the name.
+        SymbolTableEntry* top = table_.top_.get();
+        auto [it2, inserted] = top->symbols.try_emplace(name);
+        if (inserted) top->order.push_back(name);
+        it2->second.flags |= DEF_GLOBAL;
+      }
     }
   }
 
