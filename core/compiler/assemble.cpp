@@ -142,10 +142,12 @@ int stack_effect(int opcode, int oparg, bool jump) {
     case op::IMPORT_STAR: return -1;
     case op::BEFORE_WITH: return 1;
     case op::WITH_EXCEPT_START: return 1;
-    case op::RETURN_GENERATOR: return 0;
+    // The value sent into a just-started generator lands on the stack and the POP_TOP
+    // after RETURN_GENERATOR removes it: count it so co_stacksize covers it.
+    case op::RETURN_GENERATOR: return 1;
     case op::YIELD_VALUE: return 0;
     case op::GET_YIELD_FROM_ITER: return 0;
-    case op::SEND: return jump ? 0 : 0;
+    case op::SEND: return jump ? -1 : 0;
     case op::SETUP_ANNOTATIONS: return 0;
     case op::POP_TOP: return -1;
     case op::PUSH_NULL: return 1;

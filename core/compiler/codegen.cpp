@@ -280,11 +280,18 @@ CodeObject* CodeGen::exit_scope(bool add_none) {
       if (is_deref_opcode(i.opcode)) i.oparg = fixed[static_cast<std::size_t>(i.oparg)];
   // Prefix instructions without a line: COPY_FREE_VARS, then MAKE_CELL in slot order.
   std::vector<Instr> prefix;
+  bool generator = unit.ste->is_generator && unit.kind != UnitKind::Module && unit.kind != UnitKind::Class;
   if (!unit.freevars.empty()) prefix.push_back(Instr{op::COPY_FREE_VARS, static_cast<int>(unit.freevars.size())});
   std::vector<int> cell_slots;
   for (std::size_t i = 0; i < unit.cellvars.size(); ++i) cell_slots.push_back(fixed[i]);
   std::sort(cell_slots.begin(), cell_slots.end());
   for (int slot : cell_slots) prefix.push_back(Instr{op::MAKE_CELL, slot});
+  if (generator) {
+    // A generator's frame starts by turning itself into a generator object.
+    Location first{unit.firstlineno, unit.firstlineno, -1, -1};
+    prefix.push_back(Instr{op::RETURN_GENERATOR, 0, nullptr, first});
+    prefix.push_back(Instr{op::POP_TOP, 0, nullptr, first});
+  }
   auto& entry = unit.graph.entry->instrs;
   entry.insert(entry.begin(), prefix.begin(), prefix.end());
 

@@ -118,9 +118,32 @@ void CodeGen::visit_expr_inner(Expr& e) {
       visit_expr(*e.left);
       return;
     case ExprKind::Yield:
-    case ExprKind::YieldFrom:
+      if (!is_function_block() || u().kind == UnitKind::Comprehension) fail("'yield' outside function", e.loc);
+      if (e.left) visit_expr(*e.left);
+      else load_const(newref(py_none()));
+      addop(op::YIELD_VALUE);
+      addop(op::RESUME, 1);
+      return;
+    case ExprKind::YieldFrom: {
+      if (!is_function_block() || u().kind == UnitKind::Comprehension) fail("'yield' outside function", e.loc);
+      visit_expr(*e.left);
+      addop(op::GET_YIELD_FROM_ITER);
+      load_const(newref(py_none()));
+      // CPython: compiler_add_yield_from.
+      BasicBlock* start = new_block();
+      BasicBlock* resume = new_block();
+      BasicBlock* exit = new_block();
+      use_next_block(start);
+      addop(op::SEND, 0, exit);
+      use_next_block(resume);
+      addop(op::YIELD_VALUE);
+      addop(op::RESUME, 2);
+      addop(pseudo::JUMP_NO_INTERRUPT, 0, start);
+      use_next_block(exit);
+      return;
+    }
     case ExprKind::Await:
-      fail(std::string(e.kind == ExprKind::Await ? "'await'" : "'yield'") + " expressions are not supported yet", e.loc);
+      fail("'await' expressions are not supported yet", e.loc);
   }
 }
 
@@ -485,18 +508,20 @@ void CodeGen::visit_comprehension(Expr& e) {
                      : e.kind == ExprKind::SetComp  ? "<setcomp>"
                      : e.kind == ExprKind::DictComp ? "<dictcomp>"
                                                     : "<genexpr>";
-  if (e.kind == ExprKind::GeneratorExp) fail("generator expressions are not supported yet", e.loc);
   for (auto& g : e.generators)
     if (g.is_async) fail("asynchronous comprehensions are not supported yet", e.loc);
   enter_scope(UnitKind::Comprehension, name, &e, e.loc.lineno);
   u().argcount = 1;
   set_loc(e.loc);
-  int build = e.kind == ExprKind::ListComp ? op::BUILD_LIST : e.kind == ExprKind::SetComp ? op::BUILD_SET : op::BUILD_MAP;
-  addop(build, 0);
-  comprehension_generator(e, 0, 0);
+  bool is_generator = e.kind == ExprKind::GeneratorExp;
+  if (!is_generator) {
+    int build = e.kind == ExprKind::ListComp ? op::BUILD_LIST : e.kind == ExprKind::SetComp ? op::BUILD_SET : op::BUILD_MAP;
+    addop(build, 0);
+  }
+  comprehension_generator(e, 0, is_generator ? -1 : 0);
   set_loc(e.loc);
-  addop(op::RETURN_VALUE);
-  CodeObject* code = exit_scope(false);
+  if (!is_generator) addop(op::RETURN_VALUE);
+  CodeObject* code = exit_scope(is_generator);
   set_loc(e.loc);
   make_closure(code, 0, nullptr);
   visit_expr(*e.generators[0].iter);
@@ -539,6 +564,12 @@ void CodeGen::comprehension_generator(Expr& e, std::size_t index, int depth) {
         visit_expr(*e.left);
         visit_expr(*e.right);
         addop(op::MAP_ADD, depth + 1);
+        break;
+      case ExprKind::GeneratorExp:
+        visit_expr(*e.left);
+        addop(op::YIELD_VALUE);
+        addop(op::RESUME, 1);
+        addop(op::POP_TOP);
         break;
       default:
         break;

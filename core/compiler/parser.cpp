@@ -163,7 +163,7 @@ class Parser {
     if (cur().kind == TokenKind::Op && cur().text.size() >= 2 && cur().text.back() == '=' &&
         cur().text != "==" && cur().text != "<=" && cur().text != ">=" && cur().text != "!=")
       return aug_assignment(std::move(first));
-    if (at_op(":")) unsupported("annotated assignments are", cur());
+    if (at_op(":")) return annotated_assignment(std::move(first));
     auto s = std::make_unique<Stmt>(StmtKind::Expr, extent(first));
     s->value = std::move(first);
     return s;
@@ -751,7 +751,8 @@ class Parser {
       item.context_expr = expression();
       if (at_keyword("as")) {
         advance();
-        item.optional_vars = star_targets();
+        // A single target: `with a as x, b as y` binds x and y, not a tuple.
+        item.optional_vars = at_op("*") ? starred_expression() : bitwise_or();
         check_target(*item.optional_vars, false);
       }
       s->items.push_back(std::move(item));
@@ -1394,24 +1395,29 @@ class Parser {
       std::string_view expr_text = text.substr(start, i - start);
       if (expr_text.find_first_not_of(" \t\n") == std::string_view::npos) fail("f-string: empty expression not allowed", tok);
       bool debug = false;
+      std::string debug_text;
       if (text[i] == '=') {
+        // f"{x = }": the expression text, the '=' and the spaces around it are printed.
         debug = true;
         ++i;
+        std::size_t ws = i;
+        while (i < text.size() && (text[i] == ' ' || text[i] == '\t')) ++i;
+        debug_text = std::string(expr_text) + "=" + std::string(text.substr(ws, i - ws));
       }
       ExprPtr value = parse_fstring_expression(tok, expr_text);
       auto field = make(ExprKind::FormattedValue, loc);
       field->left = std::move(value);
-      if (debug) {
-        // f"{x=}" prints the expression text, then repr(x) unless a conversion or spec says otherwise.
-        pending += std::string(expr_text) + "=";
-        field->conversion = 'r';
-      }
+      if (debug) pending += debug_text;
+      bool explicit_conversion = false;
       if (i < text.size() && text[i] == '!') {
         ++i;
         if (i >= text.size() || (text[i] != 's' && text[i] != 'r' && text[i] != 'a'))
           fail("f-string: invalid conversion character: expected 's', 'r', or 'a'", tok);
         field->conversion = text[i++];
+        explicit_conversion = true;
       }
+      // With '=', repr() is the default unless a format spec asks for format().
+      if (debug && !explicit_conversion && !(i < text.size() && text[i] == ':')) field->conversion = 'r';
       if (i < text.size() && text[i] == ':') {
         ++i;
         std::size_t spec_start = i;
@@ -1426,7 +1432,6 @@ class Parser {
         fstring_body(tok, text.substr(spec_start, i - spec_start), *spec, spec_pending, depth + 1);
         flush_literal(*spec, spec_pending, loc);
         field->right = std::move(spec);
-        if (debug && field->conversion == 'r' && text[start - 1] == '{') field->conversion = -1;
       }
       if (i >= text.size() || text[i] != '}') fail("f-string: expecting '}'", tok);
       ++i;

@@ -306,6 +306,10 @@ class SymtableBuilder {
       case ExprKind::Yield:
       case ExprKind::YieldFrom:
       case ExprKind::Await:
+        if (cur_->is_comprehension && e.kind != ExprKind::Await)
+          fail("'yield' inside " + std::string(cur_->name == "genexpr" ? "generator expression" : cur_->name == "listcomp"
+                                                   ? "list comprehension" : cur_->name == "setcomp" ? "set comprehension"
+                                                   : "dict comprehension"), e.loc);
         cur_->is_generator = true;
         if (e.left) visit_expr(*e.left);
         return;

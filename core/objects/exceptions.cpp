@@ -180,8 +180,16 @@ TERRARIUM_EXCEPTIONS(TERRARIUM_DEFINE_EXC)
 #undef TERRARIUM_DEFINE_EXC
 
 namespace {
-const bool key_error_ready = [] {
+// StopIteration.value: the generator's return value (the first argument, or None).
+Object* stop_iteration_value(ThreadState*, Object* o) {
+  Object* args = static_cast<ExceptionObject*>(o)->args;
+  return newref(tuple_size(args) ? tuple_get(args, 0) : py_none());
+}
+const GetSetDef kStopIterationGetSet[] = {{"value", stop_iteration_value, nullptr}, {nullptr, nullptr, nullptr}};
+
+const bool exception_specials_ready = [] {
   exc_KeyError.tp_str = key_error_str;
+  exc_StopIteration.tp_getset = kStopIterationGetSet;
   return true;
 }();
 }  // namespace

@@ -279,6 +279,8 @@ Object* float_format(ThreadState* ts, Object* self, Object* const* args, std::si
   if (!one_arg(ts, "float.__format__", nargs, kwnames)) return nullptr;
   if (!is_str(args[0]))
     return raise(ts, &exc_TypeError, std::string("__format__() argument must be str, not ") + args[0]->ob_type->tp_name);
+  // An empty spec is str(self), so format(True) is 'True' and subclasses keep their __str__.
+  if (str_view(args[0]).empty()) return object_str(ts, self);
   return format_float_value(ts, float_value(self), str_view(args[0]));
 }
 

@@ -62,6 +62,10 @@ bool compare_result(int c, CompareOp op) {
 // int vs float is answered by float's reflected comparison (exactly, see float.cpp).
 Object* int_richcompare(ThreadState*, Object* a, Object* b, CompareOp op) {
   if (!is_int(a) || !is_int(b)) return newref(py_not_implemented());
+  if (int_fits_int64(a) && int_fits_int64(b)) {
+    std::int64_t x = int_value(a), y = int_value(b);
+    return new_bool(compare_result(x < y ? -1 : x > y, op));
+  }
   return new_bool(compare_result(int_compare(a, b), op));
 }
 

@@ -5,6 +5,7 @@
 
 #include <cstdlib>
 #include <cstring>
+#include "objects/abstract.hpp"
 #include "objects/exceptions.hpp"
 #include "objects/singletons.hpp"
 #include "objects/str_internal.hpp"
@@ -182,7 +183,34 @@ bool str_equal(Object* a, Object* b) {
   return std::memcmp(x->data, y->data, x->utf8_size) == 0;
 }
 
+bool str_concat_in_place(ThreadState* ts, Object** left, Object* right) {
+  auto* s = static_cast<StrObject*>(*left);
+  std::size_t add = str_view(right).size();
+  // Sole owner of an exact, mortal str: grow it. Exact str objects come straight from
+  // malloc (no managed-dict prefix), so realloc is valid for them.
+  if (s->ob_refcnt == 1 && is_exact_str(s) && is_str(right) && add > 0) {
+    auto* grown = static_cast<StrObject*>(std::realloc(s, sizeof(StrObject) + s->utf8_size + add));
+    if (!grown) return (*left = nullptr), decref(s), raise(ts, &exc_MemoryError, ""), false;
+    std::memcpy(grown->data + grown->utf8_size, str_view(right).data(), add);
+    grown->utf8_size += add;
+    grown->data[grown->utf8_size] = '\0';
+    grown->length += str_length(right);
+    grown->is_ascii = grown->is_ascii && str_is_ascii(right);
+    grown->hash = -1;
+    std::free(grown->index);
+    grown->index = nullptr;
+    *left = grown;
+    return true;
+  }
+  Object* r = binary_op(ts, *left, right, BinaryOp::Add);
+  decref(*left);
+  *left = r;
+  return r != nullptr;
+}
+
 namespace str_impl {
+
+StrObject* alloc_exact_str(std::size_t bytes) { return alloc_str(&str_type, bytes); }
 
 Py_ssize_t count_chars(std::string_view utf8) {
   Py_ssize_t n = 0;

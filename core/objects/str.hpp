@@ -54,6 +54,12 @@ char32_t str_char_at(Object* o, Py_ssize_t i);
 // s[start:stop] for 0 <= start <= stop <= length (code points); may return s itself.
 [[nodiscard]] Object* str_substring(ThreadState* ts, Object* s, Py_ssize_t start, Py_ssize_t stop);
 
+// `*left + right` for two str, reusing *left's memory when the caller owns the only
+// reference to it (CPython's unicode_concatenate trick, which keeps `s += piece` loops
+// linear). Consumes the reference in *left and stores the result there; false with an
+// error set on failure (then *left is null).
+[[nodiscard]] bool str_concat_in_place(ThreadState* ts, Object** left, Object* right);
+
 Py_hash_t str_hash(Object* o);
 bool str_equal(Object* a, Object* b);
 std::string str_repr_string(std::string_view utf8);   // CPython: unicode_repr

@@ -58,6 +58,10 @@ std::size_t find_bytes(std::string_view hay, std::string_view needle, std::size_
 std::size_t rfind_bytes(std::string_view hay, std::string_view needle, std::size_t to_end);
 // A new str from text whose code points are counted here; an exact-str self when unchanged.
 [[nodiscard]] Object* result_or_self(ThreadState* ts, Object* self, std::string&& text);
+// A new exact str of `bytes` bytes (NUL-terminated) whose data the caller fills; the
+// caller also sets length and is_ascii. Not for results that may be empty or one char
+// (those must be the singletons).
+[[nodiscard]] StrObject* alloc_exact_str(std::size_t bytes);
 // Counts code points in UTF-8.
 Py_ssize_t count_chars(std::string_view utf8);
 

@@ -104,11 +104,15 @@ Object* str_add(ThreadState* ts, Object* a, Object* b) {
   if (!is_str(a) || !is_str(b)) return newref(py_not_implemented());
   if (str_length(b) == 0 && is_exact_str(a)) return newref(a);
   if (str_length(a) == 0 && is_exact_str(b)) return newref(b);
-  std::string s;
-  s.reserve(str_view(a).size() + str_view(b).size());
-  s += str_view(a);
-  s += str_view(b);
-  return new_str_with_length(ts, s, str_length(a) + str_length(b));
+  Py_ssize_t length = str_length(a) + str_length(b);
+  std::string_view x = str_view(a), y = str_view(b);
+  if (length <= 1) return new_str_with_length(ts, std::string(x) + std::string(y), length);
+  StrObject* s = str_impl::alloc_exact_str(x.size() + y.size());
+  std::memcpy(s->data, x.data(), x.size());
+  std::memcpy(s->data + x.size(), y.data(), y.size());
+  s->length = length;
+  s->is_ascii = str_is_ascii(a) && str_is_ascii(b);
+  return s;
 }
 
 Object* str_multiply(ThreadState* ts, Object* a, Object* b) {

@@ -2,6 +2,7 @@
 // *args; keywords match by name (**kwargs takes the rest); then defaults fill the gaps.
 #include "vm/call.hpp"
 
+#include <cstdlib>
 #include <string>
 #include <vector>
 #include "objects/dict.hpp"
@@ -165,6 +166,9 @@ Frame* make_function_frame(ThreadState* ts, FunctionObject* func, Object* const*
   frame->resume = 0;
   frame->stack_depth = 0;
   frame->is_entry = false;
+  frame->owned_by_generator = false;
+  frame->suspended = false;
+  frame->owner = nullptr;
   if (!bind_arguments(ts, func, frame, args, nargs, kwnames)) {
     release_frame(ts, frame);
     return nullptr;
@@ -180,7 +184,8 @@ void release_frame(ThreadState* ts, Frame* frame) {
   xdecref(frame->locals);
   xdecref(frame->func);
   CodeObject* code = frame->code;
-  ts->frames.pop(frame);
+  if (frame->owned_by_generator) std::free(frame);
+  else ts->frames.pop(frame);
   decref(code);
 }
 

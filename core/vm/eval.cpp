@@ -7,12 +7,15 @@
 //   finds a handler in the 3.11 exception table or pops the frame.
 #include "vm/eval.hpp"
 
+#include <cstdlib>
+#include <cstring>
 #include <vector>
 #include "bytecode/opcodes.hpp"
 #include "objects/abstract.hpp"
 #include "objects/dict.hpp"
 #include "objects/exceptions.hpp"
 #include "objects/function.hpp"
+#include "objects/generator.hpp"
 #include "objects/int.hpp"
 #include "objects/list.hpp"
 #include "objects/singletons.hpp"
@@ -58,13 +61,42 @@ Object* eval_code(ThreadState* ts, CodeObject* code, Object* globals, Object* bu
   frame->resume = 0;
   frame->stack_depth = 0;
   frame->is_entry = false;
+  frame->owned_by_generator = false;
+  frame->suspended = false;
+  frame->owner = nullptr;
   return eval_frame(ts, frame);
 }
 
-Object* eval_frame(ThreadState* ts, Frame* entry_frame) {
+namespace {
+Object* run_frame(ThreadState* ts, Frame* entry_frame, bool throwing);
+}  // namespace
+
+Object* eval_frame(ThreadState* ts, Frame* entry_frame) { return run_frame(ts, entry_frame, false); }
+
+Object* resume_frame(ThreadState* ts, Frame* frame, bool throwing) {
+  frame->suspended = false;
+  return run_frame(ts, frame, throwing);
+}
+
+namespace {
+
+// Moves a frame off the frame stack into malloc'ed storage owned by a generator.
+Frame* detach_frame(ThreadState* ts, Frame* frame) {
+  std::size_t slots = static_cast<std::size_t>(frame->code->nlocalsplus() + frame->code->co_stacksize);
+  std::size_t bytes = sizeof(Frame) + sizeof(Object*) * slots;
+  auto* copy = static_cast<Frame*>(std::malloc(bytes));
+  std::memcpy(static_cast<void*>(copy), frame, bytes);
+  copy->owned_by_generator = true;
+  copy->is_entry = false;
+  copy->previous = nullptr;
+  ts->frames.pop(frame);  // references moved to the copy
+  return copy;
+}
+
+Object* run_frame(ThreadState* ts, Frame* entry_frame, bool throwing) {
   if (--ts->recursion_remaining < 0) {
     ++ts->recursion_remaining;
-    release_frame(ts, entry_frame);
+    if (!entry_frame->owned_by_generator) release_frame(ts, entry_frame);
     return raise(ts, &exc_RecursionError, "maximum recursion depth exceeded");
   }
   entry_frame->is_entry = true;
@@ -102,12 +134,20 @@ Object* eval_frame(ThreadState* ts, Frame* entry_frame) {
   frame = entry_frame;
   ts->frame = frame;
   LOAD_FRAME();
+  bool pending_throw = throwing;
 
   for (;;) {
     frame->lasti = static_cast<int>(next_instr - first_instr);
     int opcode = next_instr->opcode;
     int oparg = next_instr->arg;
     ++next_instr;
+    if (pending_throw) {
+      // gen.throw(): raise at the suspension point, the YIELD_VALUE just before `resume`.
+      pending_throw = false;
+      next_instr = first_instr + frame->resume;
+      frame->lasti = frame->resume > 0 ? frame->resume - 1 : 0;
+      goto error;
+    }
   dispatch_opcode:
     switch (opcode) {
       case op::NOP:
@@ -838,6 +878,66 @@ Object* eval_frame(ThreadState* ts, Frame* entry_frame) {
         continue;
       }
 
+      case op::RETURN_GENERATOR: {
+        // The frame becomes a generator's; the call returns the generator.
+        frame->resume = static_cast<int>(next_instr - first_instr);
+        SAVE_FRAME();
+        Frame* caller = frame->previous;
+        bool was_entry = frame->is_entry;
+        Frame* moved = detach_frame(ts, frame);
+        Object* gen = new_generator(ts, moved);
+        ++ts->recursion_remaining;
+        if (was_entry) {
+          ts->frame = caller;
+          return gen;  // entry_frame is now owned by the generator
+        }
+        frame = caller;
+        ts->frame = frame;
+        LOAD_FRAME();
+        *sp++ = gen;
+        continue;
+      }
+
+      case op::YIELD_VALUE: {  // generator frames always run as the entry frame
+        retval = *--sp;
+        frame->resume = static_cast<int>(next_instr - first_instr);
+        SAVE_FRAME();
+        frame->suspended = true;
+        ts->frame = frame->previous;
+        ++ts->recursion_remaining;
+        ts->last_frame_yielded = true;
+        return retval;
+      }
+
+      case op::GET_YIELD_FROM_ITER: {
+        Object* iterable = sp[-1];
+        if (!is_generator(iterable)) {
+          Object* it = get_iter(ts, iterable);
+          decref(iterable);
+          sp[-1] = it;
+          if (!it) { --sp; goto error; }
+        }
+        continue;
+      }
+
+      case op::SEND: {  // (receiver, v -- receiver, yielded) or (-- return value) and jump
+        Object* v = *--sp;
+        Object* receiver = sp[-1];
+        Object* result = nullptr;
+        SAVE_FRAME();
+        SendResult status = iter_send(ts, receiver, v, &result);
+        decref(v);
+        if (status == SendResult::Error) goto error;
+        if (status == SendResult::Return) {
+          decref(receiver);
+          sp[-1] = result;
+          JUMPBY(oparg);
+          continue;
+        }
+        *sp++ = result;
+        continue;
+      }
+
       case op::RETURN_VALUE: {
         retval = *--sp;
         SAVE_FRAME();
@@ -900,7 +1000,10 @@ exit_eval:
   ts->frame = entry_frame->previous;
   ++ts->recursion_remaining;
   release_frame(ts, entry_frame);
+  ts->last_frame_yielded = false;
   return retval;
 }
+
+}  // namespace
 
 }  // namespace terrarium

@@ -8,6 +8,7 @@
 namespace terrarium {
 
 struct FunctionObject;
+struct ThreadState;
 
 struct Frame {
   CodeObject* code;          // strong
@@ -20,6 +21,9 @@ struct Frame {
   int resume = 0;            // code-unit index to continue at after a call returns
   int stack_depth = 0;       // values on the stack while the frame is suspended in a call
   bool is_entry = false;     // returning from it returns from eval_frame to the C caller
+  bool owned_by_generator = false;  // lives in a generator object, not on the frame stack
+  bool suspended = false;    // stopped at YIELD_VALUE (set when eval_frame returns a yielded value)
+  ThreadState* owner = nullptr;  // generator frames: the thread that finalises them
   Object* localsplus[1];     // code->nlocalsplus() slots, then co_stacksize stack slots
 
   Object** stack_base() { return localsplus + code->nlocalsplus(); }

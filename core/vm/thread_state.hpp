@@ -23,6 +23,9 @@ struct ThreadState {
   // Containers whose repr is in progress, so self-references print as [...] (Py_ReprEnter).
   std::vector<Object*> repr_stack;
   int repr_depth = 0;
+  // Set by the eval loop when the frame it returns from suspended at YIELD_VALUE (the
+  // frame stays alive); cleared when it returns because the frame finished.
+  bool last_frame_yielded = false;
   int recursion_remaining = 1000;
   int recursion_limit = 1000;
   // Nonzero when the eval loop must stop and look (interrupt requested, later: GIL drop

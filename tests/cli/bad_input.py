@@ -24,7 +24,7 @@ def main():
     tmp = pathlib.Path(tempfile.mkdtemp())
     (tmp / "syntax.py").write_text("x = = 1\n")
     (tmp / "unsupported.py").write_text("async def f():\n    return 1\n")
-    (tmp / "generator.py").write_text("def f():\n    yield 1\n")
+    (tmp / "match.py").write_text("x = 1\nmatch x:\n    case 1:\n        pass\n")
     (tmp / "web").mkdir()
     (tmp / "web" / "index.html").write_text("<!doctype html><title>t</title>")
 
@@ -44,8 +44,8 @@ def main():
         ("syntax error", [binary, "run", str(tmp / "syntax.py")], "SyntaxError: invalid syntax", 1),
         ("unsupported statement", [binary, "run", str(tmp / "unsupported.py")],
          "SyntaxError: 'async' statements are not supported yet", 1),
-        ("unsupported generator", [binary, "run", str(tmp / "generator.py")],
-         "SyntaxError: 'yield' expressions are not supported yet", 1),
+        ("unsupported match", [binary, "run", str(tmp / "match.py")],
+         "SyntaxError: 'match' statements are not supported yet", 1),
         ("dis of a syntax error", [binary, "dis", str(tmp / "syntax.py")], "SyntaxError", 1),
         ("port already in use", [binary, "serve", "--port", str(busy_port), "--root", str(tmp / "web")],
          "address already in use", 1),

@@ -57,3 +57,5 @@ print((5).__index__(), (2 ** 70).__index__(), int.__index__(True), type(int.__in
 print((5).to_bytes is not None, int.from_bytes([0, 0, 1], "big"), int.from_bytes(range(3), "little"))
 print(True + True, True * 2.5, -True, ~True, True << 3, True / 2, True // 2, True % 2, True ** 10)
 print(True & True, True | False, False ^ True, True & 2, 3 | False, type(True & 1), type(False ^ False))
+print(format(True), format(True, "d"), format(m), format(m, "d"), format(big, ","), format(f), format(f, ".3f"))
+print(format(2 ** 100, "x"), format(-(2 ** 70), "_"), f"{2 ** 64:>25,}", f"{0.5:.0f}", (5).__format__(""), (2.5).__format__(""))

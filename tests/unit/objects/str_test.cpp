@@ -218,3 +218,19 @@ TEST_CASE("iteration built-ins report CPython's errors") {
   r = run_program("list(zip([1], [1, 2], strict=True))\n");
   CHECK(r.err.find("ValueError: zip() argument 2 is longer than argument 1") != std::string::npos);
 }
+
+TEST_CASE("str_concat_in_place grows a solely owned str and copies a shared one") {
+  ThreadState ts;
+  Object* s = new_str(&ts, "ab");
+  Object* piece = new_str(&ts, "\xC3\xA9x");  // éx
+  for (int i = 0; i < 1000; ++i) REQUIRE(str_concat_in_place(&ts, &s, piece));
+  CHECK(str_length(s) == 2 + 2000);
+  CHECK_FALSE(str_is_ascii(s));
+  CHECK(str_char_at(s, 1500) == 0xE9);
+  Object* shared = newref(s);
+  REQUIRE(str_concat_in_place(&ts, &s, piece));
+  CHECK(s != shared);  // the other owner still sees the old text
+  CHECK(str_length(shared) == 2002);
+  CHECK(str_length(s) == 2004);
+  decref(shared), decref(s), decref(piece);
+}
