@@ -9,6 +9,13 @@
 #include "objects/exceptions.hpp"
 #include "objects/str.hpp"
 #include "objects/typeobject.hpp"
+#include "objects/int.hpp"
+#include "objects/abstract.hpp"
+#include "objects/list.hpp"
+#include "objects/module.hpp"
+#include "objects/singletons.hpp"
+#include "objects/tuple.hpp"
+#include "modules/module_registry.hpp"
 #include "vm/eval.hpp"
 #include "vm/interpreter_state.hpp"
 #include "vm/traceback.hpp"
@@ -16,6 +23,54 @@
 namespace terrarium {
 
 const char* version() { return "0.1.0"; }
+
+namespace {
+
+// sys.argv = [script], sys.path[0] = the script's folder (natively; the browser has no files).
+void configure_sys_for_run(ThreadState* ts, const std::string& filename, bool is_file) {
+  Object* sys = ts->interp->sys_module;
+  if (!sys) return;
+  Object* argv = new_list(ts);
+  Object* arg0 = new_str(ts, is_file ? filename : "-c");
+  if (!list_append(ts, argv, arg0)) clear_error(ts);
+  decref(arg0);
+  Object* key = new_str(ts, "argv");
+  if (!dict_set_item(ts, module_dict(sys), key, argv)) clear_error(ts);
+  decref(key);
+  decref(argv);
+  Object* path = new_list(ts);
+  std::string dir = is_file && filename.rfind('/') != std::string::npos ? filename.substr(0, filename.rfind('/')) : "";
+  Object* entry = new_str(ts, dir);
+  if (!list_append(ts, path, entry)) clear_error(ts);
+  decref(entry);
+  key = new_str(ts, "path");
+  if (!dict_set_item(ts, module_dict(sys), key, path)) clear_error(ts);
+  decref(key);
+  decref(path);
+}
+
+// What `python3` does with an uncaught exception: SystemExit sets the status quietly,
+// anything else prints a traceback. CPython: Python/pythonrun.c handle_system_exit.
+int exit_status_for(ThreadState* ts, Object* exc) {
+  if (is_instance(exc, &exc_SystemExit)) {
+    Object* args = static_cast<ExceptionObject*>(exc)->args;
+    Object* code = tuple_size(args) == 0 ? py_none() : tuple_size(args) == 1 ? tuple_get(args, 0) : args;
+    if (code == py_none()) return kExitOk;
+    if (is_int(code)) return static_cast<int>(int_value(code)) & 0xFF;
+    Object* s = object_str(ts, code);
+    if (s) {
+      ts->interp->out->write(2, std::string(str_view(s)) + "\n");
+      decref(s);
+    } else {
+      clear_error(ts);
+    }
+    return kExitError;
+  }
+  ts->interp->out->write(2, format_exception(ts, exc));
+  return is_instance(exc, &exc_KeyboardInterrupt) ? kExitInterrupted : kExitError;
+}
+
+}  // namespace
 
 Interpreter::Interpreter(OutputSink& out) : state_(std::make_unique<InterpreterState>()) {
   state_->out = &out;
@@ -26,9 +81,29 @@ Interpreter::Interpreter(OutputSink& out) : state_(std::make_unique<InterpreterS
   if (!ready_builtin_types(ts)) clear_error(ts);
   state_->builtins = make_builtins(ts);
   state_->str_build_class = new_str(ts, "__build_class__");
+  state_->modules = new_dict(ts);
+  Object* sys = init_sys_module(ts);
+  Object* key = new_str(ts, "sys");
+  if (!sys || !dict_set_item(ts, state_->modules, key, sys)) clear_error(ts);
+  decref(key);
+  xdecref(sys);
+  Object* builtins_module = new_module(ts, "builtins");
+  if (builtins_module) {
+    // The builtins module shares the namespace every frame uses.
+    Object* old = module_dict(builtins_module);
+    static_cast<ModuleObject*>(builtins_module)->dict = newref(state_->builtins);
+    decref(old);
+    Object* bkey = new_str(ts, "builtins");
+    if (!dict_set_item(ts, state_->modules, bkey, builtins_module)) clear_error(ts);
+    decref(bkey);
+    decref(builtins_module);
+  }
 }
 
 Interpreter::~Interpreter() {
+  // The module table first: modules reference the builtins.
+  xdecref(state_->modules);
+  xdecref(state_->sys_module);
   xdecref(state_->builtins);
   xdecref(state_->str_build_class);
   clear_error(&state_->main_thread);
@@ -44,22 +119,32 @@ int Interpreter::run_source(std::string_view source, const std::string& filename
     state_->out->write(2, format_syntax_error(compiled.error, filename, source));
     return kExitError;
   }
-  Object* globals = new_dict(ts);
-  Object* name_key = new_str(ts, "__name__");
-  Object* name_value = new_str(ts, "__main__");
-  bool ok = dict_set_item(ts, globals, name_key, name_value);
-  decref(name_key);
-  decref(name_value);
+  // The program runs as module __main__, registered in sys.modules, with sys.argv and
+  // sys.path[0] (the script's folder) set as `python3 script.py` sets them.
+  Object* main_module = new_module(ts, "__main__");
+  Object* globals = newref(module_dict(main_module));
+  Object* main_key = new_str(ts, "__main__");
+  bool ok = dict_set_item(ts, state_->modules, main_key, main_module);
+  decref(main_key);
+  Object* file_key = new_str(ts, "__file__");
+  Object* file_value = new_str(ts, filename);
+  if (show_source_lines) ok = ok && dict_set_item(ts, globals, file_key, file_value);
+  decref(file_key);
+  decref(file_value);
+  Object* builtins_key = new_str(ts, "__builtins__");
+  ok = ok && dict_set_item(ts, globals, builtins_key, state_->builtins);
+  decref(builtins_key);
+  configure_sys_for_run(ts, filename, show_source_lines);
   Object* result = ok ? eval_code(ts, compiled.code, globals, state_->builtins, globals) : nullptr;
   int status = kExitOk;
   if (result) {
     decref(result);
   } else {
     Object* exc = fetch_error(ts);
-    state_->out->write(2, format_exception(ts, exc));
-    status = is_instance(exc, &exc_KeyboardInterrupt) ? kExitInterrupted : kExitError;
+    status = exit_status_for(ts, exc);
     decref(exc);
   }
+  decref(main_module);
   decref(globals);
   decref(compiled.code);
   return status;

@@ -16,6 +16,8 @@
 #include "objects/typeobject.hpp"
 #include "objects/float.hpp"
 #include "modules/builtins_registry.hpp"
+#include "objects/module.hpp"
+#include "objects/slots.hpp"
 #include "vm/call.hpp"
 #include "vm/eval.hpp"
 #include "vm/interpreter_state.hpp"
@@ -34,9 +36,12 @@ std::nullptr_t no_keywords(ThreadState* ts, const char* fn) {
   return raise(ts, &exc_TypeError, std::string(fn) + "() takes no keyword arguments");
 }
 
-// print(*objects, sep=' ', end='\n', file=None, flush=False)
+// print(*objects, sep=' ', end='\n', file=None, flush=False). Writes go to sys.stdout (or
+// `file`) through its write() method, piece by piece as CPython does; the interpreter's own
+// streams take a direct path to the output sink.
 Object* builtin_print(ThreadState* ts, Object*, Object* const* args, std::size_t nargs, Object* kwnames) {
   std::string_view sep = " ", end = "\n";
+  Object* file = nullptr;
   Py_ssize_t nkw = kwnames ? tuple_size(kwnames) : 0;
   for (Py_ssize_t i = 0; i < nkw; ++i) {
     std::string_view key = str_view(tuple_get(kwnames, i));
@@ -47,24 +52,50 @@ Object* builtin_print(ThreadState* ts, Object*, Object* const* args, std::size_t
                      std::string(key) + " must be None or a string, not " + value->ob_type->tp_name);
       if (value != py_none()) (key == "sep" ? sep : end) = str_view(value);
     } else if (key == "flush") {
-      // Output is handed to the sink as soon as print returns, so flushing is implied.
+      // Output reaches the sink as soon as it is written, so flushing is implied.
     } else if (key == "file") {
-      if (value != py_none())
-        return raise(ts, &exc_NotImplementedError, "print(file=...) is not supported yet");
+      if (value != py_none()) file = value;
     } else {
       return raise(ts, &exc_TypeError, "'" + std::string(key) + "' is an invalid keyword argument for print()");
     }
   }
+  if (!file) {
+    Object* sys = ts->interp->sys_module;
+    Object* key = new_str(ts, "stdout");
+    file = sys ? dict_get_str(module_dict(sys), key) : nullptr;
+    decref(key);
+    if (!file || file == py_none()) return newref(py_none());  // CPython: print is a no-op without stdout
+  }
+  incref(file);
+  bool direct = is_std_stream(file);
   std::string out;
-  for (std::size_t i = 0; i < nargs; ++i) {
-    if (i > 0) out += sep;
-    Object* s = object_str(ts, args[i]);
-    if (!s) return nullptr;
-    out += str_view(s);
+  bool ok = true;
+  auto emit = [&](std::string_view piece) {
+    if (direct) {
+      out.append(piece);
+      return true;
+    }
+    Object* s = new_str(ts, piece);
+    Object* r = call_dunder(ts, file, "write", &s, 1);
+    decref(s);
+    if (!r) return false;
+    decref(r);
+    return true;
+  };
+  for (std::size_t i = 0; i < nargs && ok; ++i) {
+    if (i > 0) ok = emit(sep);
+    Object* s = ok ? object_str(ts, args[i]) : nullptr;
+    if (!s) {
+      ok = false;
+      break;
+    }
+    ok = emit(str_view(s));
     decref(s);
   }
-  out += end;
-  ts->interp->out->write(1, out);
+  if (ok) ok = emit(end);
+  if (ok && direct) ts->interp->out->write(std_stream_fd(file), out);
+  decref(file);
+  if (!ok) return nullptr;
   return newref(py_none());
 }
 

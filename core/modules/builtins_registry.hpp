@@ -16,4 +16,8 @@ namespace terrarium {
 // chr, ord, format, ascii, set, frozenset.
 [[nodiscard]] bool register_iteration_builtins(ThreadState* ts, Object* dict);
 
+// sys.stdout / sys.stderr as the interpreter creates them (modules/sys_module.cpp).
+bool is_std_stream(Object* o);
+int std_stream_fd(Object* o);
+
 }  // namespace terrarium

@@ -291,13 +291,12 @@ Object* format_int_value(ThreadState* ts, const BigInt& value, std::string_view 
       return raise(ts, &exc_ValueError, "Exceeds the limit (" + std::to_string(kIntMaxStrDigits) +
                                             " digits) for integer string conversion; use "
                                             "sys.set_int_max_str_digits() to increase the limit");
-    std::string prefix;
-    if (f.alternate && base != 10) prefix = base == 2 ? "0b" : base == 8 ? "0o" : "0x";
-    if (f.type == 'X') {
+    // '#' adds 0b/0o/0x (0X for 'X', whose digits are upper case too).
+    char prefix[2] = {'0', 0};
+    if (f.alternate && base != 10) prefix[1] = base == 2 ? 'b' : base == 8 ? 'o' : static_cast<char>(f.type);
+    if (f.type == 'X')
       for (char& c : digits) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-      for (char& c : prefix) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-    }
-    out = layout_number(f, sign_char, prefix, digits, false, "");
+    out = layout_number(f, sign_char, std::string_view(prefix, prefix[1] ? 2 : 0), digits, false, "");
   }
   return new_str(ts, out);
 }

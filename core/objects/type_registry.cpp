@@ -23,6 +23,8 @@ extern TypeObject range_type;
 extern TypeObject range_iterator_type;
 extern TypeObject seq_iterator_type;
 extern TypeObject super_type;
+extern TypeObject std_stream_type;
+extern TypeObject module_type;
 
 const std::vector<TypeObject*>& builtin_static_types() {
   static const std::vector<TypeObject*> types = [] {
@@ -31,7 +33,7 @@ const std::vector<TypeObject*>& builtin_static_types() {
         &list_type, &list_iterator_type, &dict_type, &dict_keys_type, &dict_values_type, &dict_items_type,
         &dict_iterator_type, &none_type, &not_implemented_type, &ellipsis_type, &slice_type, &range_type, &range_iterator_type,
         &seq_iterator_type, &function_type, &builtin_function_type, &method_type, &cell_type, &staticmethod_type,
-        &classmethod_type, &property_type, &super_type, &generator_type, &method_descriptor_type, &classmethod_descriptor_type,
+        &classmethod_type, &property_type, &super_type, &generator_type, &std_stream_type, &module_type, &method_descriptor_type, &classmethod_descriptor_type,
         &getset_descriptor_type, &wrapper_descriptor_type, &bound_builtin_type, &method_wrapper_type, &code_type,
         &str_iterator_type, &str_ascii_iterator_type, &set_type, &frozenset_type, &set_iterator_type,
         &enumerate_type, &zip_type, &map_type, &filter_type, &reversed_type,

@@ -25,6 +25,7 @@
 #include "objects/typeobject.hpp"
 #include "vm/call.hpp"
 #include "vm/eval_helpers.hpp"
+#include "vm/import.hpp"
 #include "vm/interpreter_state.hpp"
 
 namespace terrarium {
@@ -868,6 +869,14 @@ Object* run_frame(ThreadState* ts, Frame* entry_frame, bool throwing) {
         decref(level);
         sp[-1] = module;
         if (!module) { --sp; goto error; }
+        continue;
+      }
+
+      case op::IMPORT_STAR: {
+        Object* module = *--sp;
+        bool ok = import_star(ts, module, frame->locals);
+        decref(module);
+        if (!ok) goto error;
         continue;
       }
 

@@ -381,16 +381,4 @@ bool setup_annotations(ThreadState* ts, Frame* frame) {
   return ok;
 }
 
-Object* import_name(ThreadState* ts, Frame*, Object* name, Object*, Object*) {
-  Object* exc = new_exception(ts, &exc_ModuleNotFoundError, "No module named '" + std::string(str_view(name)) + "'");
-  static_cast<ExceptionObject*>(exc)->name = newref(name);
-  return raise_object(ts, exc);
-}
-
-Object* import_from(ThreadState* ts, Object* module, Object* name) {
-  Object* v = get_attr_str_or_null(ts, module, std::string(str_view(name)).c_str());
-  if (v || ts->curexc) return v;
-  return raise(ts, &exc_ImportError, "cannot import name '" + std::string(str_view(name)) + "'");
-}
-
 }  // namespace terrarium

@@ -34,8 +34,5 @@ bool do_raise(ThreadState* ts, Object* exc, Object* cause);
 // BEFORE_WITH: returns the bound __exit__ and stores __enter__()'s result in *enter_result.
 [[nodiscard]] Object* before_with(ThreadState* ts, Object* mgr, Object** enter_result);
 [[nodiscard]] bool setup_annotations(ThreadState* ts, Frame* frame);
-// The import system is not there yet: these report a clear ModuleNotFoundError/ImportError.
-[[nodiscard]] Object* import_name(ThreadState* ts, Frame* frame, Object* name, Object* fromlist, Object* level);
-[[nodiscard]] Object* import_from(ThreadState* ts, Object* module, Object* name);
 
 }  // namespace terrarium

@@ -12,6 +12,8 @@ struct InterpreterState {
   OutputSink* out = nullptr;
   Object* builtins = nullptr;  // dict
   Object* str_build_class = nullptr;  // "__build_class__", looked up by LOAD_BUILD_CLASS
+  Object* modules = nullptr;     // sys.modules (dict)
+  Object* sys_module = nullptr;
   std::atomic<std::uint8_t> interrupt{0};
   ThreadState main_thread;
 };

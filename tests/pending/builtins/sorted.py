@@ -1,6 +1,8 @@
 # sorted(): ascending by default, reverse=, key=, stability, and errors (which come from
-# list.sort). Pending: list.sort in core/objects/list.cpp sorts in the opposite order and
-# words its keyword error differently.
+# list.sort). Pending: list.sort in core/objects/list.cpp words its keyword errors
+# differently ("sort() got an unexpected keyword argument 'foo'" where CPython says
+# "'foo' is an invalid keyword argument for sort()" and "sort() takes at most 2 keyword
+# arguments (3 given)").
 def show(label, f):
     try:
         print(label, repr(f()))

@@ -1,0 +1,20 @@
+// The table of built-in C++ modules.
+#include "modules/module_registry.hpp"
+
+#include <cstring>
+
+namespace terrarium {
+
+namespace {
+const BuiltinModule kBuiltinModules[] = {
+    {"sys", init_sys_module},
+};
+}  // namespace
+
+const BuiltinModule* find_builtin_module(std::string_view name) {
+  for (const BuiltinModule& m : kBuiltinModules)
+    if (name == m.name) return &m;
+  return nullptr;
+}
+
+}  // namespace terrarium

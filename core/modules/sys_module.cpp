@@ -1,0 +1,159 @@
+// The sys module: interpreter facts (version, limits, platform), sys.modules/path/argv,
+// the standard streams (text streams writing to the host's output sink) and the
+// recursion limit. CPython: Python/sysmodule.c.
+#include <string>
+#include "modules/builtins_registry.hpp"
+#include "modules/module_registry.hpp"
+#include "objects/abstract.hpp"
+#include "objects/dict.hpp"
+#include "objects/exceptions.hpp"
+#include "objects/int.hpp"
+#include "objects/list.hpp"
+#include "objects/module.hpp"
+#include "objects/exceptions.hpp"
+#include "objects/singletons.hpp"
+#include "objects/str.hpp"
+#include "objects/tuple.hpp"
+#include "vm/interpreter_state.hpp"
+
+namespace terrarium {
+
+struct StdStreamObject : Object {
+  int fd;  // 1 stdout, 2 stderr
+};
+extern TypeObject std_stream_type;
+
+namespace {
+
+Object* stream_write(ThreadState* ts, Object* self, Object* const* a, std::size_t n, Object*) {
+  if (n != 1) return raise(ts, &exc_TypeError, "write() takes exactly one argument (" + std::to_string(n) + " given)");
+  if (!is_str(a[0]))
+    return raise(ts, &exc_TypeError, std::string("write() argument must be str, not ") + a[0]->ob_type->tp_name);
+  ts->interp->out->write(static_cast<StdStreamObject*>(self)->fd, str_view(a[0]));
+  return new_int(ts, static_cast<StrObject*>(a[0])->length);
+}
+Object* stream_flush(ThreadState*, Object*, Object* const*, std::size_t, Object*) { return newref(py_none()); }
+Object* stream_isatty(ThreadState*, Object*, Object* const*, std::size_t, Object*) { return new_bool(false); }
+Object* stream_encoding(ThreadState* ts, Object*) { return new_str(ts, "utf-8"); }
+Object* stream_name(ThreadState* ts, Object* self) {
+  return new_str(ts, static_cast<StdStreamObject*>(self)->fd == 1 ? "<stdout>" : "<stderr>");
+}
+const MethodDef kStreamMethods[] = {{"write", stream_write, METH_INSTANCE},
+                                   {"flush", stream_flush, METH_INSTANCE},
+                                   {"isatty", stream_isatty, METH_INSTANCE},
+                                   {nullptr, nullptr, 0}};
+const GetSetDef kStreamGetSet[] = {{"encoding", stream_encoding, nullptr}, {"name", stream_name, nullptr},
+                                   {nullptr, nullptr, nullptr}};
+
+Object* new_stream(int fd) {
+  auto* s = static_cast<StdStreamObject*>(object_alloc(&std_stream_type, sizeof(StdStreamObject)));
+  s->fd = fd;
+  return s;
+}
+
+Object* sys_getrecursionlimit(ThreadState* ts, Object*, Object* const*, std::size_t, Object*) {
+  return new_int(ts, ts->recursion_limit);
+}
+
+Object* sys_setrecursionlimit(ThreadState* ts, Object*, Object* const* a, std::size_t n, Object*) {
+  if (n != 1) return raise(ts, &exc_TypeError, "setrecursionlimit() takes exactly one argument (" + std::to_string(n) + " given)");
+  if (!is_int(a[0])) return raise(ts, &exc_TypeError, "'" + std::string(a[0]->ob_type->tp_name) + "' object cannot be interpreted as an integer");
+  std::int64_t limit = int_value(a[0]);
+  if (limit < 1) return raise(ts, &exc_ValueError, "recursion limit must be greater or equal than 1");
+  int depth = ts->recursion_limit - ts->recursion_remaining;
+  if (limit <= depth)
+    return raise(ts, &exc_RecursionError, "cannot set the recursion limit to " + std::to_string(limit) +
+                                              " at the recursion depth " + std::to_string(depth) + ": the limit is too low");
+  ts->recursion_remaining += static_cast<int>(limit) - ts->recursion_limit;
+  ts->recursion_limit = static_cast<int>(limit);
+  return newref(py_none());
+}
+
+Object* sys_getrefcount(ThreadState* ts, Object*, Object* const* a, std::size_t n, Object*) {
+  if (n != 1) return raise(ts, &exc_TypeError, "getrefcount() takes exactly one argument (" + std::to_string(n) + " given)");
+  return new_int(ts, a[0]->ob_refcnt);
+}
+
+Object* sys_exc_info(ThreadState* ts, Object*, Object* const*, std::size_t, Object*) {
+  Object* exc = ts->handled.empty() ? py_none() : ts->handled.back();
+  Object* t = new_tuple(ts, 3);
+  tuple_set(t, 0, newref(exc == py_none() ? py_none() : reinterpret_cast<Object*>(exc->ob_type)));
+  tuple_set(t, 1, newref(exc));
+  tuple_set(t, 2, newref(py_none()));
+  return t;
+}
+
+Object* sys_exception(ThreadState* ts, Object*, Object* const*, std::size_t, Object*) {
+  return newref(ts->handled.empty() ? py_none() : ts->handled.back());
+}
+
+Object* sys_intern(ThreadState* ts, Object*, Object* const* a, std::size_t n, Object*) {
+  if (n != 1 || !is_str(a[0])) return raise(ts, &exc_TypeError, "intern() argument must be str");
+  return newref(a[0]);  // an interning table arrives with the object-identity work
+}
+
+Object* sys_exit(ThreadState* ts, Object*, Object* const* a, std::size_t n, Object*) {
+  Object* exc = call_object(ts, &exc_SystemExit, a, n, nullptr);
+  if (!exc) return nullptr;
+  return raise_object(ts, exc);
+}
+
+}  // namespace
+
+bool is_std_stream(Object* o) { return o->ob_type == &std_stream_type; }
+int std_stream_fd(Object* o) { return static_cast<StdStreamObject*>(o)->fd; }
+
+TypeObject std_stream_type = [] {
+  TypeObject t = make_static_type("_io.TextIOWrapper", sizeof(StdStreamObject), &object_type);
+  t.tp_methods = kStreamMethods;
+  t.tp_getset = kStreamGetSet;
+  return t;
+}();
+
+Object* init_sys_module(ThreadState* ts) {
+  InterpreterState* interp = ts->interp;
+  if (interp->sys_module) return newref(interp->sys_module);
+  Object* m = new_module(ts, "sys");
+  if (!m) return nullptr;
+  Object* d = module_dict(m);
+  bool ok = true;
+  auto add = [&](const char* name, Object* value) { ok = ok && add_builtin_object(ts, d, name, value); };
+  add("modules", newref(interp->modules));
+  add("path", new_list(ts));
+  add("argv", new_list(ts));
+  add("version", new_str(ts, "3.11.7 (terrarium 0.1.0)"));
+  Object* vi = new_tuple(ts, 5);
+  tuple_set(vi, 0, new_int(ts, 3));
+  tuple_set(vi, 1, new_int(ts, 11));
+  tuple_set(vi, 2, new_int(ts, 7));
+  tuple_set(vi, 3, new_str(ts, "final"));
+  tuple_set(vi, 4, new_int(ts, 0));
+  add("version_info", vi);
+  add("hexversion", new_int(ts, 0x030B07F0));
+  add("maxsize", new_int(ts, INT64_MAX));
+  add("byteorder", new_str(ts, "little"));
+#ifdef __EMSCRIPTEN__
+  add("platform", new_str(ts, "emscripten"));
+#else
+  add("platform", new_str(ts, "linux"));
+#endif
+  add("stdout", new_stream(1));
+  add("stderr", new_stream(2));
+  add("__stdout__", new_stream(1));
+  add("__stderr__", new_stream(2));
+  struct Fn { const char* name; CallFunc impl; };
+  static const Fn kFunctions[] = {
+      {"getrecursionlimit", sys_getrecursionlimit}, {"setrecursionlimit", sys_setrecursionlimit},
+      {"getrefcount", sys_getrefcount}, {"exc_info", sys_exc_info}, {"exception", sys_exception},
+      {"intern", sys_intern}, {"exit", sys_exit},
+  };
+  for (const Fn& f : kFunctions) ok = ok && add_builtin_function(ts, d, f.name, f.impl);
+  if (!ok) {
+    decref(m);
+    return nullptr;
+  }
+  interp->sys_module = newref(m);
+  return m;
+}
+
+}  // namespace terrarium

@@ -1,8 +1,0 @@
-# A KeyError prints its key with repr ("KeyError: 'a'"), from str.format, % and set.pop.
-# Pending: str() of KeyError (core/objects/exceptions.cpp) prints the bare key.
-for f in [lambda: "{a}".format(), lambda: "%(a)s" % {}, lambda: set().pop(), lambda: "{0[x]}".format({})]:
-    try:
-        f()
-    except KeyError as e:
-        print("KeyError:", e)
-"{missing}".format()
