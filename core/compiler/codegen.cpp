@@ -12,6 +12,7 @@
 #include "compiler/parser.hpp"
 #include "objects/float.hpp"
 #include "objects/int.hpp"
+#include "objects/set.hpp"
 #include "objects/singletons.hpp"
 #include "objects/str.hpp"
 #include "objects/tuple.hpp"
@@ -37,6 +38,13 @@ bool same_constant(Object* a, Object* b) {
     return std::memcmp(&x, &y, sizeof x) == 0;
   }
   if (a->ob_type == &str_type) return str_equal(a, b);
+  if (a->ob_type == &frozenset_type) {
+    if (set_size(a) != set_size(b)) return false;
+    Object* eq = frozenset_type.tp_richcompare(nullptr, a, b, CompareOp::Eq);  // constants never fail
+    bool same = eq == py_true();
+    xdecref(eq);
+    return same;
+  }
   if (a->ob_type == &tuple_type) {
     if (tuple_size(a) != tuple_size(b)) return false;
     for (Py_ssize_t i = 0; i < tuple_size(a); ++i)

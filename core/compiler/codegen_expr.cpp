@@ -2,7 +2,9 @@
 // compiler_jump_if, compiler_call, starunpack_helper, compiler_comprehension, ...).
 #include <algorithm>
 #include "compiler/codegen_impl.hpp"
+#include "objects/set.hpp"
 #include "objects/singletons.hpp"
+#include "vm/thread_state.hpp"
 #include "objects/str.hpp"
 #include "objects/tuple.hpp"
 
@@ -170,8 +172,13 @@ void CodeGen::starunpack(std::vector<ExprPtr>& elts, int pushed, int build, int 
       load_const(folded);
     } else {
       if (add == op::SET_ADD) {
+        Object* frozen = new_frozenset(ts_, folded);
         decref(folded);
-        fail("constant sets are not supported yet", elts[0]->loc);  // frozenset constants
+        if (!frozen) {
+          clear_error(ts_);
+          fail("unhashable constant in a set display", elts[0]->loc);
+        }
+        folded = frozen;
       }
       addop(build, pushed);
       load_const(folded);

@@ -2,6 +2,7 @@
 #include "compiler/fold_constants.hpp"
 
 #include "objects/abstract.hpp"
+#include "objects/set.hpp"
 #include "objects/int.hpp"
 #include "objects/singletons.hpp"
 #include "objects/str.hpp"
@@ -85,6 +86,34 @@ void adopt_result(ThreadState* ts, Expr& e, Object* result) {
 
 void fold_expr(ThreadState* ts, Expr& e);
 
+// CPython: fold_iter. A list display iterated over (for, comprehensions, `in`) becomes a
+// tuple, constant when all its items are; a constant set display becomes a frozenset.
+void fold_iter(ThreadState* ts, Expr& e) {
+  bool all_const = true;
+  for (auto& x : e.elts) {
+    if (x->kind == ExprKind::Starred) return;
+    if (x->kind != ExprKind::Constant) all_const = false;
+  }
+  if (e.kind == ExprKind::List) {
+    e.kind = ExprKind::Tuple;
+  } else if (e.kind != ExprKind::Set) {
+    return;
+  }
+  if (!all_const) return;
+  Object* t = new_tuple(ts, static_cast<Py_ssize_t>(e.elts.size()));
+  for (std::size_t i = 0; i < e.elts.size(); ++i) tuple_set(t, static_cast<Py_ssize_t>(i), newref(e.elts[i]->value));
+  if (e.kind == ExprKind::Set) {
+    Object* frozen = new_frozenset(ts, t);
+    decref(t);
+    if (!frozen) {
+      clear_error(ts);
+      return;
+    }
+    t = frozen;
+  }
+  replace_with_constant(e, t);
+}
+
 void fold_children(ThreadState* ts, Expr& e) {
   if (e.args) {
     for (auto& d : e.args->defaults) fold_expr(ts, *d);
@@ -106,6 +135,9 @@ void fold_children(ThreadState* ts, Expr& e) {
 
 void fold_expr(ThreadState* ts, Expr& e) {
   fold_children(ts, e);
+  for (auto& g : e.generators) fold_iter(ts, *g.iter);
+  if (e.kind == ExprKind::Compare && (e.ops.back() == CmpOpKind::In || e.ops.back() == CmpOpKind::NotIn))
+    fold_iter(ts, *e.elts.back());
   switch (e.kind) {
     case ExprKind::BinOp: {
       if (!is_constant(e.left) || !is_constant(e.right)) return;
@@ -185,6 +217,7 @@ void fold_stmts(ThreadState* ts, std::vector<StmtPtr>& stmts) {
     fold_stmts(ts, s->body);
     fold_stmts(ts, s->orelse);
     fold_stmts(ts, s->finalbody);
+    if (s->kind == StmtKind::For) fold_iter(ts, *s->value);
     for (auto& h : s->handlers) {
       if (h.type) fold_expr(ts, *h.type);
       fold_stmts(ts, h.body);

@@ -70,8 +70,13 @@ bool repr_string(ThreadState* ts, Object* o, std::string& out) {
 int object_is_true(ThreadState* ts, Object* o) {
   if (o == py_true()) return 1;
   if (o == py_false() || o == py_none()) return 0;
-  InquiryFunc f = o->ob_type->nb_bool;
-  return f ? f(ts, o) : 1;
+  if (InquiryFunc f = o->ob_type->nb_bool) return f(ts, o);
+  // Containers without __bool__ are true when non-empty. CPython: PyObject_IsTrue.
+  if (LenFunc len = o->ob_type->mp_length) {
+    Py_ssize_t n = len(ts, o);
+    return n < 0 ? -1 : n > 0;
+  }
+  return 1;
 }
 
 Py_hash_t object_hash(ThreadState* ts, Object* o) {
@@ -120,8 +125,16 @@ int object_equal(ThreadState* ts, Object* a, Object* b) {
 
 Object* binary_op(ThreadState* ts, Object* a, Object* b, BinaryOp op) {
   int index = static_cast<int>(op);
-  // In-place forms fall back to the plain operator: no type has in-place slots yet.
   int slot = index >= kBinaryOpCount ? index - kBinaryOpCount : index;
+  // In-place forms try the left operand's in-place slot first, then the plain operator.
+  // CPython: binary_iop1.
+  if (index >= kBinaryOpCount) {
+    if (BinaryFunc f = a->ob_type->nb_inplace[slot]) {
+      Object* r = f(ts, a, b);
+      if (r != py_not_implemented()) return r;
+      decref(r);
+    }
+  }
   Object* r = binary_op1(ts, a, b, slot);
   if (r != py_not_implemented()) return r;
   decref(r);

@@ -367,7 +367,10 @@ Object* m_sort(ThreadState* ts, Object* self, Object* const* a, std::size_t n, O
   if (n) return raise(ts, &exc_TypeError, "sort() takes no positional arguments");
   Object* key = nullptr;
   bool reverse = false;
-  for (Py_ssize_t k = 0; kwnames && k < tuple_size(kwnames); ++k) {
+  Py_ssize_t nkw = kwnames ? tuple_size(kwnames) : 0;
+  if (nkw > 2)
+    return raise(ts, &exc_TypeError, "sort() takes at most 2 keyword arguments (" + std::to_string(nkw) + " given)");
+  for (Py_ssize_t k = 0; k < nkw; ++k) {
     std::string_view name = str_view(tuple_get(kwnames, k));
     if (name == "key") key = a[k] == py_none() ? nullptr : a[k];
     else if (name == "reverse") {
@@ -375,7 +378,7 @@ Object* m_sort(ThreadState* ts, Object* self, Object* const* a, std::size_t n, O
       if (t < 0) return nullptr;
       reverse = t;
     } else {
-      return raise(ts, &exc_TypeError, "sort() got an unexpected keyword argument '" + std::string(name) + "'");
+      return raise(ts, &exc_TypeError, "'" + std::string(name) + "' is an invalid keyword argument for sort()");
     }
   }
   std::vector<Object*> items;

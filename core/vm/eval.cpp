@@ -19,6 +19,7 @@
 #include "objects/int.hpp"
 #include "objects/list.hpp"
 #include "objects/singletons.hpp"
+#include "objects/set.hpp"
 #include "objects/slice.hpp"
 #include "objects/str.hpp"
 #include "objects/tuple.hpp"
@@ -424,6 +425,36 @@ Object* run_frame(ThreadState* ts, Frame* entry_frame, bool throwing) {
         Object* l = sp[-1];
         sp[-1] = list_as_tuple(ts, l);
         decref(l);
+        continue;
+      }
+
+      case op::BUILD_SET: {
+        Object* set = new_set(ts);
+        bool ok = true;
+        for (int i = 0; i < oparg; ++i) {
+          Object* item = sp[i - oparg];
+          if (ok) ok = set_add(ts, set, item);
+          decref(item);
+        }
+        sp -= oparg;
+        if (!ok) { decref(set); goto error; }
+        *sp++ = set;
+        continue;
+      }
+
+      case op::SET_ADD: {
+        Object* v = *--sp;
+        bool ok = set_add(ts, sp[-oparg], v);
+        decref(v);
+        if (!ok) goto error;
+        continue;
+      }
+
+      case op::SET_UPDATE: {
+        Object* iterable = *--sp;
+        bool ok = set_update(ts, sp[-oparg], iterable);
+        decref(iterable);
+        if (!ok) goto error;
         continue;
       }
 

@@ -14,6 +14,7 @@
 #include "objects/typeobject.hpp"
 #include "objects/descr.hpp"
 #include "objects/slots.hpp"
+#include "objects/format.hpp"
 #include "vm/thread_state.hpp"
 
 namespace terrarium {
@@ -244,20 +245,15 @@ Object* format_value(ThreadState* ts, Object* value, int conversion, Object* spe
   switch (conversion) {
     case 1: converted = object_str(ts, value); break;
     case 2: converted = object_repr(ts, value); break;
-    case 3: converted = object_repr(ts, value); break;  // ascii(): non-ASCII escaping arrives with str methods
+    case 3: converted = object_ascii(ts, value); break;
     default: converted = newref(value); break;
   }
   if (!converted) return nullptr;
   if ((!spec || str_view(spec).empty()) && is_str(converted)) return converted;
   Object* fmt = spec ? newref(spec) : new_str(ts, "");
-  Object* r = call_dunder(ts, converted, "__format__", &fmt, 1);
+  Object* r = object_format(ts, converted, fmt);
   decref(fmt);
   decref(converted);
-  if (r && !is_str(r)) {
-    raise(ts, &exc_TypeError, std::string("__format__ must return a str, not ") + r->ob_type->tp_name);
-    decref(r);
-    return nullptr;
-  }
   return r;
 }
 

@@ -42,6 +42,17 @@ def last_line(data):
     return lines[-1] if lines else "(no stderr)"
 
 
+def first_difference(want, got):
+    want_lines = want.decode(errors="replace").splitlines()
+    got_lines = got.decode(errors="replace").splitlines()
+    for i in range(max(len(want_lines), len(got_lines))):
+        w = want_lines[i] if i < len(want_lines) else "(end of output)"
+        g = got_lines[i] if i < len(got_lines) else "(end of output)"
+        if w != g:
+            return f"line {i + 1}: expected {w!r}, got {g!r}"
+    return "line endings or trailing whitespace differ"
+
+
 def bench(program, python, terrarium, rounds, timeout):
     """Returns (python_median, terrarium_median, problem); problem is None when outputs match."""
     sides = {"python": [python, str(program)], "terrarium": [terrarium, "run", str(program)]}
@@ -58,9 +69,7 @@ def bench(program, python, terrarium, rounds, timeout):
             outputs[side] = out
             times[side].append(cpu)
         if outputs["python"] != outputs["terrarium"]:
-            want = last_line(outputs["python"])
-            got = last_line(outputs["terrarium"]) if outputs["terrarium"].strip() else "(no output)"
-            return None, None, f"MISMATCH: expected {want!r}, got {got!r}"
+            return None, None, "MISMATCH: " + first_difference(outputs["python"], outputs["terrarium"])
     return statistics.median(times["python"]), statistics.median(times["terrarium"]), None
 
 

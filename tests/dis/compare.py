@@ -16,11 +16,18 @@ import sys
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 ADDRESS = re.compile(rb" at 0x[0-9a-f]+")
+FROZENSET = re.compile(rb"frozenset\(\{(.*?)\}\)")
+
+
+def sorted_frozenset(match):
+    # str hashes are randomised per process in CPython, so the order of a frozenset
+    # constant's items is not part of what dis fidelity can compare.
+    return b"frozenset({" + b", ".join(sorted(match.group(1).split(b", "))) + b"})"
 
 
 def dis_text(cmd, script):
     proc = subprocess.run(cmd + [script.name], cwd=script.parent, capture_output=True, timeout=60)
-    return proc.returncode, ADDRESS.sub(b" at 0x?", proc.stdout)
+    return proc.returncode, FROZENSET.sub(sorted_frozenset, ADDRESS.sub(b" at 0x?", proc.stdout))
 
 
 def code_objects(text):

@@ -6,7 +6,7 @@ SYLLABLES = ["ka", "lo", "mi", "ne", "ru", "sa", "to", "vi", "ze", "po", "an", "
 
 
 def lcg(seed):
-    # Park-Miller style generator: there is no random module to import.
+    # A linear congruential generator (glibc constants): there is no random module to import.
     while True:
         seed = (seed * 1103515245 + 12345) & 0x7FFFFFFF
         yield seed

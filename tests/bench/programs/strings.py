@@ -13,6 +13,7 @@ def make_text(n, seed):
         length = 2 + x % 7
         word = ""
         for k in range(length):
+            # Only letters a-g, so that repeated letters give run-length coding something to do.
             word += ALPHABET[(x >> (k * 3)) % 7]
         parts.append(word)
     return " ".join(parts)
