@@ -27,6 +27,8 @@ build_preset() { cmake --preset "$1" >/dev/null && cmake --build --preset "$1"; 
 
 suite "native: unit, conformance, dis, CLI" ctest --preset native
 suite "native-debug build (ASan+UBSan)" build_preset native-debug
+# Leak detection is off in this preset until the cycle collector exists: functions and
+# their globals form reference cycles that only a collector can free (ASan/UBSan stay on).
 suite "native-debug: unit, conformance, dis, CLI" ctest --preset native-debug
 suite "wasm-node build" build_preset wasm-node
 suite "wasm-node: unit tests under Node with threads" ctest --preset wasm-node
