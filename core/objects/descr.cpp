@@ -219,6 +219,10 @@ Object* new_wrapper_descriptor(ThreadState* ts, TypeObject* owner, const SlotDef
   return d;
 }
 
+Object* bind_builtin(ThreadState* ts, Object* method_descriptor, Object* self) {
+  return new_bound(ts, &bound_builtin_type, self, method_descriptor);
+}
+
 bool is_method_like(Object* descr) {
   TypeObject* t = descr->ob_type;
   return t == &function_type || t == &method_descriptor_type || t == &wrapper_descriptor_type;

@@ -38,6 +38,8 @@ extern TypeObject method_wrapper_type;      // a slot wrapper bound to self
 [[nodiscard]] Object* new_wrapper_descriptor(ThreadState* ts, TypeObject* owner, const SlotDef* slot);
 // Whether LOAD_METHOD may call this class attribute unbound with self prepended.
 bool is_method_like(Object* descr);
+// A builtin_function_or_method calling a method descriptor with `self` bound.
+[[nodiscard]] Object* bind_builtin(ThreadState* ts, Object* method_descriptor, Object* self);
 // Calls a method-like class attribute with self prepended (args[-1] must be writable? no:
 // builds its own argument array). Used by slot functions calling dunders.
 [[nodiscard]] Object* call_unbound(ThreadState* ts, Object* func, Object* self, Object* const* args, std::size_t nargs);

@@ -205,6 +205,23 @@ int slot_init(ThreadState* ts, Object* self, Object* const* args, std::size_t na
   return 0;
 }
 
+// A class's own __new__ (a staticmethod): __new__(cls, *args, **kwargs). CPython: slot_tp_new.
+Object* slot_new(ThreadState* ts, TypeObject* type, Object* const* args, std::size_t nargs, Object* kwnames) {
+  Object* func = type_lookup_str(type, "__new__");
+  if (!func) return raise(ts, &exc_TypeError, "cannot create instances");
+  Object* callable = func;
+  if (DescrGetFunc get = func->ob_type->tp_descr_get) callable = get(ts, func, nullptr, reinterpret_cast<Object*>(type));
+  else incref(callable);
+  if (!callable) return nullptr;
+  std::size_t nkw = kwnames ? static_cast<std::size_t>(tuple_size(kwnames)) : 0;
+  std::vector<Object*> full(nargs + nkw + 1);
+  full[0] = type;
+  for (std::size_t i = 0; i < nargs + nkw; ++i) full[i + 1] = args[i];
+  Object* r = call_object(ts, callable, full.data(), nargs + 1, kwnames);
+  decref(callable);
+  return r;
+}
+
 Object* slot_getattro(ThreadState* ts, Object* self, Object* name) {
   Object* getattribute = lookup_dunder(self->ob_type, "__getattribute__");
   Object* r;
@@ -276,6 +293,11 @@ void fixup_slots(TypeObject* t) {
   if (has("__invert__")) t->nb_invert = slot_invert;
   if (has("__index__")) t->nb_index = slot_index;
   if (has("__init__")) t->tp_init = slot_init;
+  {
+    // __new__ defined in Python (not one of the built-in wrappers) takes over instance creation.
+    Object* n = type_lookup_str(t, "__new__");
+    if (n && n->ob_type != &bound_builtin_type) t->tp_new = slot_new;
+  }
   if (has("__getattribute__") || has("__getattr__")) t->tp_getattro = slot_getattro;
   if (has("__setattr__") || has("__delattr__")) t->tp_setattro = slot_setattro;
   if (has("__get__")) t->tp_descr_get = slot_descr_get;

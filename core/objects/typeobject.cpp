@@ -61,6 +61,36 @@ void inherit_slots(TypeObject* type, TypeObject* base) {
   }
 }
 
+// X.__new__(cls, ...): calls X's tp_new for a subtype cls. CPython: tp_new_wrapper.
+Object* tp_new_wrapper(ThreadState* ts, Object* self, Object* const* args, std::size_t nargs, Object* kwnames) {
+  auto* type = reinterpret_cast<TypeObject*>(self);
+  if (nargs < 1) return raise(ts, &exc_TypeError, std::string(type->tp_name) + ".__new__(): not enough arguments");
+  if (!is_instance(args[0], &type_type))
+    return raise(ts, &exc_TypeError, std::string(type->tp_name) + ".__new__(X): X is not a type object (" +
+                                         args[0]->ob_type->tp_name + ")");
+  auto* subtype = static_cast<TypeObject*>(args[0]);
+  if (!is_subtype(subtype, type))
+    return raise(ts, &exc_TypeError, std::string(type->tp_name) + ".__new__(" + subtype->tp_name + "): " +
+                                         subtype->tp_name + " is not a subtype of " + type->tp_name);
+  return type->tp_new(ts, subtype, args + 1, nargs - 1, kwnames);
+}
+const MethodDef kNewWrapperDef = {"__new__", tp_new_wrapper, METH_STATIC};
+
+// Static types get a __new__ bound to themselves, as CPython's add_tp_new_wrapper does.
+bool add_new_wrapper(ThreadState* ts, TypeObject* type) {
+  Object* key = new_str(ts, "__new__");
+  bool ok = true;
+  if (!dict_get_str(type->tp_dict, key)) {
+    Object* descr = new_method_descriptor(ts, type, &kNewWrapperDef);
+    Object* bound = bind_builtin(ts, descr, reinterpret_cast<Object*>(type));
+    decref(descr);
+    ok = bound && dict_set_item(ts, type->tp_dict, key, bound);
+    xdecref(bound);
+  }
+  decref(key);
+  return ok;
+}
+
 }  // namespace
 
 bool type_ready(ThreadState* ts, TypeObject* type) {
@@ -81,6 +111,7 @@ bool type_ready(ThreadState* ts, TypeObject* type) {
   for (const GetSetDef* g = type->tp_getset; g && g->name; ++g)
     if (!dict_set_str_key(ts, type->tp_dict, g->name, new_getset_descriptor(ts, type, g))) return false;
   if (!add_slot_wrappers(ts, type)) return false;
+  if (type->tp_new && !add_new_wrapper(ts, type)) return false;
   Object* doc = type->tp_doc ? new_str(ts, type->tp_doc) : newref(py_none());
   if (!dict_set_str_key(ts, type->tp_dict, "__doc__", doc)) return false;
   type->tp_flags |= TPFLAGS_READY;
