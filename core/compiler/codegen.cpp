@@ -367,6 +367,41 @@ CodeObject* CodeGen::compile_module(Module& module) {
   }
 }
 
+CodeObject* CodeGen::compile_expression(Module& module) {
+  try {
+    enter_scope(UnitKind::Module, "<module>", &module, 1);
+    Stmt& s = *module.body[0];
+    visit_expr(*s.value);
+    set_loc(s.value->loc);
+    addop(op::RETURN_VALUE);
+    return exit_scope(false);
+  } catch (const CodegenFailure&) {
+    return nullptr;
+  }
+}
+
+CompileResult compile_expression(ThreadState* ts, std::string_view source, const std::string& filename) {
+  CompileResult result;
+  Module module;
+  // Leading whitespace is allowed in eval input; the grammar is one expression.
+  std::size_t start = source.find_first_not_of(" \t");
+  std::string_view text = start == std::string_view::npos ? std::string_view() : source.substr(start);
+  if (!parse_module(ts, text, module, result.error)) return result;
+  if (module.body.size() != 1 || module.body[0]->kind != StmtKind::Expr) {
+    result.error.type = "SyntaxError";
+    result.error.message = "invalid syntax";
+    result.error.lineno = module.body.empty() ? 1 : module.body[0]->loc.lineno;
+    result.error.offset = module.body.empty() ? 1 : module.body[0]->loc.col_offset + 1;
+    return result;
+  }
+  fold_constants(ts, module);
+  SymbolTable symbols;
+  if (!symbols.build(module, text, result.error)) return result;
+  CodeGen gen(ts, text, filename, symbols, result.error);
+  result.code = gen.compile_expression(module);
+  return result;
+}
+
 CompileResult compile_module(ThreadState* ts, std::string_view source, const std::string& filename, bool keep_source) {
   CompileResult result;
   Module module;

@@ -19,4 +19,7 @@ struct CompileResult {
 [[nodiscard]] CompileResult compile_module(ThreadState* ts, std::string_view source, const std::string& filename,
                                            bool keep_source);
 
+// compile(source, filename, "eval"): one expression whose value the code returns.
+[[nodiscard]] CompileResult compile_expression(ThreadState* ts, std::string_view source, const std::string& filename);
+
 }  // namespace terrarium

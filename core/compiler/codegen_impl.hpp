@@ -55,6 +55,7 @@ class CodeGen {
           SyntaxErrorInfo& error);
   ~CodeGen();
   CodeObject* compile_module(Module& module);
+  CodeObject* compile_expression(Module& module);  // a module holding one expression statement
 
  private:
   // ---- units and emission (codegen.cpp) ----

@@ -372,7 +372,8 @@ Object* make_builtins(ThreadState* ts) {
   for (const TypeEntry& e : kTypes) ok = ok && add(ts, d, e.name, newref<Object>(e.type));
   ok = ok && add(ts, d, "None", newref(py_none())) && add(ts, d, "NotImplemented", newref(py_not_implemented())) &&
        add(ts, d, "__name__", new_str(ts, "builtins")) && register_numeric_builtins(ts, d) &&
-       register_iteration_builtins(ts, d);
+       register_iteration_builtins(ts, d) &&
+       register_exec_builtins(ts, d);
   if (!ok) {
     decref(d);
     return nullptr;

@@ -16,6 +16,9 @@ namespace terrarium {
 // chr, ord, format, ascii, set, frozenset.
 [[nodiscard]] bool register_iteration_builtins(ThreadState* ts, Object* dict);
 
+// modules/builtins_exec.cpp: compile, exec, eval, globals, locals.
+[[nodiscard]] bool register_exec_builtins(ThreadState* ts, Object* dict);
+
 // sys.stdout / sys.stderr as the interpreter creates them (modules/sys_module.cpp).
 bool is_std_stream(Object* o);
 int std_stream_fd(Object* o);

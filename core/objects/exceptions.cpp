@@ -6,6 +6,7 @@
 #include "objects/exceptions.hpp"
 #include "objects/singletons.hpp"
 #include "objects/str.hpp"
+#include "objects/int.hpp"
 #include "objects/tuple.hpp"
 #include "objects/list.hpp"
 #include "objects/str.hpp"
@@ -180,6 +181,43 @@ TERRARIUM_EXCEPTIONS(TERRARIUM_DEFINE_EXC)
 #undef TERRARIUM_DEFINE_EXC
 
 namespace {
+// str(SyntaxError): "msg (filename, line N)" when details are present. CPython: SyntaxError_str.
+Object* syntax_error_str(ThreadState* ts, Object* o) {
+  Object* args = static_cast<ExceptionObject*>(o)->args;
+  if (tuple_size(args) == 2 && is_tuple(tuple_get(args, 1)) && tuple_size(tuple_get(args, 1)) >= 2) {
+    Object* msg = object_str(ts, tuple_get(args, 0));
+    if (!msg) return nullptr;
+    Object* details = tuple_get(args, 1);
+    std::string filename = is_str(tuple_get(details, 0)) ? std::string(str_view(tuple_get(details, 0))) : "";
+    std::size_t slash = filename.rfind('/');
+    if (slash != std::string::npos) filename = filename.substr(slash + 1);
+    std::string out(str_view(msg));
+    decref(msg);
+    Object* line = tuple_get(details, 1);
+    if (is_int(line)) out += " (" + filename + ", line " + std::to_string(int_value(line)) + ")";
+    return new_str(ts, out);
+  }
+  return exception_str(ts, o);
+}
+
+Object* syntax_error_field(Object* o, int index) {
+  Object* args = static_cast<ExceptionObject*>(o)->args;
+  if (tuple_size(args) == 2 && is_tuple(tuple_get(args, 1)) && tuple_size(tuple_get(args, 1)) > index)
+    return newref(tuple_get(tuple_get(args, 1), index));
+  return newref(py_none());
+}
+Object* syntax_error_msg(ThreadState*, Object* o) {
+  Object* args = static_cast<ExceptionObject*>(o)->args;
+  return newref(tuple_size(args) ? tuple_get(args, 0) : py_none());
+}
+Object* syntax_error_filename(ThreadState*, Object* o) { return syntax_error_field(o, 0); }
+Object* syntax_error_lineno(ThreadState*, Object* o) { return syntax_error_field(o, 1); }
+Object* syntax_error_offset(ThreadState*, Object* o) { return syntax_error_field(o, 2); }
+Object* syntax_error_text(ThreadState*, Object* o) { return syntax_error_field(o, 3); }
+const GetSetDef kSyntaxErrorGetSet[] = {{"msg", syntax_error_msg, nullptr},       {"filename", syntax_error_filename, nullptr},
+                                        {"lineno", syntax_error_lineno, nullptr}, {"offset", syntax_error_offset, nullptr},
+                                        {"text", syntax_error_text, nullptr},     {nullptr, nullptr, nullptr}};
+
 // StopIteration.value: the generator's return value (the first argument, or None).
 Object* stop_iteration_value(ThreadState*, Object* o) {
   Object* args = static_cast<ExceptionObject*>(o)->args;
@@ -190,6 +228,8 @@ const GetSetDef kStopIterationGetSet[] = {{"value", stop_iteration_value, nullpt
 const bool exception_specials_ready = [] {
   exc_KeyError.tp_str = key_error_str;
   exc_StopIteration.tp_getset = kStopIterationGetSet;
+  exc_SyntaxError.tp_str = syntax_error_str;
+  exc_SyntaxError.tp_getset = kSyntaxErrorGetSet;
   return true;
 }();
 }  // namespace

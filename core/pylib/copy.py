@@ -11,7 +11,7 @@ class Error(Exception):
 
 error = Error
 
-_ATOMIC = (type(None), int, float, bool, str, type, range, type(Ellipsis),
+_ATOMIC = (type(None), int, float, bool, str, type, range, type(...),
            type(NotImplemented), type(len), type(lambda: None), property)
 
 

@@ -42,7 +42,9 @@ def heappush(heap, item):
 
 
 def heappop(heap):
-    last = heap.pop()   # IndexError "pop from empty list" when empty, like CPython
+    if not heap:
+        raise IndexError('index out of range')
+    last = heap.pop()
     if heap:
         top = heap[0]
         heap[0] = last

@@ -241,10 +241,7 @@ class islice(_Wrapped):
             start, stop, step = args
         if stop is not None:
             if not isinstance(stop, int) or stop < 0 or stop > _sys.maxsize:
-                if len(args) == 1:
-                    raise ValueError('Stop argument for islice() must be None or an integer: '
-                                     '0 <= x <= sys.maxsize.')
-                raise ValueError('Indices for islice() must be None or an integer: '
+                raise ValueError('Stop argument for islice() must be None or an integer: '
                                  '0 <= x <= sys.maxsize.')
         if start is None:
             start = 0

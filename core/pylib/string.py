@@ -65,7 +65,7 @@ class Template:
                 yield 'named', name, j
                 i = text_start = end + 1 if braced else end
                 continue
-            yield 'invalid', delim, j
+            yield 'invalid', delim, k
             i = text_start = k
         if text_start < n:
             yield 'text', s[text_start:], text_start
@@ -85,8 +85,6 @@ class Template:
         if mapping is None:
             return kws
         if kws:
-            merged = dict(mapping)
-            merged.update(kws)
             return _Chain(kws, mapping)
         return mapping
 
