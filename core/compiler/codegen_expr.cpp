@@ -392,6 +392,13 @@ void CodeGen::jump_if(Expr& e, BasicBlock* next, bool cond) {
 bool CodeGen::optimize_method_call(Expr& e) {
   Expr& meth = *e.left;
   if (meth.kind != ExprKind::Attribute || meth.ctx != ExprContext::Load) return false;
+  // CPython: is_import_originated — `module.func(...)` on a name the module imported
+  // keeps the plain LOAD_ATTR + CALL form.
+  if (meth.left->kind == ExprKind::Name) {
+    auto& top = symbols_.top()->symbols;
+    auto it = top.find(meth.left->id);
+    if (it != top.end() && (it->second.flags & DEF_IMPORT)) return false;
+  }
   if (e.elts.size() + e.keywords.size() >= kStackUseGuideline) return false;
   for (auto& a : e.elts)
     if (a->kind == ExprKind::Starred) return false;

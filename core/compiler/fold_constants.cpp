@@ -86,6 +86,119 @@ void adopt_result(ThreadState* ts, Expr& e, Object* result) {
 
 void fold_expr(ThreadState* ts, Expr& e);
 
+// ---- '%'-formatting of a constant string with a tuple becomes an f-string -------------
+// CPython: ast_opt.c optimize_format, for %s, %r and %a with simple flags/width/precision.
+constexpr int kMaxFormatDigits = 3;
+
+// Parses one %-unit after the '%'; false for anything this rewrite does not handle.
+bool simple_format_unit(const std::string& fmt, std::size_t& pos, char& spec, bool& ljust, int& width, int& prec) {
+  auto next = [&](char& ch) {
+    if (pos >= fmt.size()) return false;
+    ch = fmt[pos++];
+    return true;
+  };
+  char ch;
+  ljust = false;
+  while (true) {
+    if (!next(ch)) return false;
+    if (ch == '-') ljust = true;
+    else if (ch == '+' || ch == ' ' || ch == '#' || ch == '0') continue;
+    else break;
+  }
+  if (ch >= '0' && ch <= '9') {
+    width = 0;
+    int digits = 0;
+    while (ch >= '0' && ch <= '9') {
+      width = width * 10 + (ch - '0');
+      if (!next(ch)) return false;
+      if (++digits >= kMaxFormatDigits) return false;
+    }
+  }
+  if (ch == '.') {
+    if (!next(ch)) return false;
+    prec = 0;
+    int digits = 0;
+    while (ch >= '0' && ch <= '9') {
+      prec = prec * 10 + (ch - '0');
+      if (!next(ch)) return false;
+      if (++digits >= kMaxFormatDigits) return false;
+    }
+  }
+  spec = ch;
+  return true;
+}
+
+ExprPtr literal_part(ThreadState* ts, const std::string& fmt, std::size_t& pos) {
+  std::size_t start = pos;
+  std::string text;
+  while (pos < fmt.size()) {
+    if (fmt[pos] != '%') {
+      text += fmt[pos++];
+    } else if (pos + 1 < fmt.size() && fmt[pos + 1] == '%') {
+      text += '%';
+      pos += 2;
+    } else {
+      break;
+    }
+  }
+  if (pos == start) return nullptr;
+  // Literal pieces have no location of their own: they take the previous instruction's line.
+  auto e = std::make_unique<Expr>(ExprKind::Constant, NodeLocation{-1, -1, -1, -1});
+  e->value = new_str(ts, text);
+  return e;
+}
+
+void optimize_format(ThreadState* ts, Expr& node) {
+  std::string fmt(str_view(node.left->value));
+  std::vector<ExprPtr>& items = node.right->elts;
+  std::vector<ExprPtr> parts;
+  std::size_t pos = 0, used = 0;
+  while (true) {
+    if (ExprPtr lit = literal_part(ts, fmt, pos)) parts.push_back(std::move(lit));
+    if (pos >= fmt.size()) break;
+    if (used >= items.size()) return;  // more format units than items
+    ++pos;  // the '%'
+    char spec;
+    bool ljust;
+    int width = -1, prec = -1;
+    if (!simple_format_unit(fmt, pos, spec, ljust, width, prec)) return;
+    if (spec != 's' && spec != 'r' && spec != 'a') return;
+    std::string buf;
+    if (!ljust && width > 0) buf += '>';
+    if (width >= 0) buf += std::to_string(width);
+    if (prec >= 0) buf += "." + std::to_string(prec);
+    // The argument moves into the f-string field (the node is replaced only on success,
+    // so collect pointers and move at the end).
+    auto field = std::make_unique<Expr>(ExprKind::FormattedValue, items[used]->loc);
+    field->conversion = spec;
+    if (!buf.empty()) {
+      auto spec_node = std::make_unique<Expr>(ExprKind::JoinedStr, NodeLocation{-1, -1, -1, -1});
+      auto c = std::make_unique<Expr>(ExprKind::Constant, NodeLocation{-1, -1, -1, -1});
+      c->value = new_str(ts, buf);
+      spec_node->elts.push_back(std::move(c));
+      field->right = std::move(spec_node);
+    }
+    field->orelse = nullptr;
+    field->id = std::to_string(used);  // remember which item to move in
+    parts.push_back(std::move(field));
+    ++used;
+  }
+  if (used < items.size()) return;  // more items than format units
+  for (auto& p : parts)
+    if (p->kind == ExprKind::FormattedValue) {
+      p->left = std::move(items[static_cast<std::size_t>(std::stoi(p->id))]);
+      p->id.clear();
+    }
+  NodeLocation loc = node.loc;
+  bool parens = node.parenthesized;
+  NodeLocation outer = node.outer;
+  node.~Expr();
+  new (&node) Expr(ExprKind::JoinedStr, loc);
+  node.elts = std::move(parts);
+  node.parenthesized = parens;
+  node.outer = outer;
+}
+
 // CPython: fold_iter. A list display iterated over (for, comprehensions, `in`) becomes a
 // tuple, constant when all its items are; a constant set display becomes a frozenset.
 void fold_iter(ThreadState* ts, Expr& e) {
@@ -140,7 +253,14 @@ void fold_expr(ThreadState* ts, Expr& e) {
     fold_iter(ts, *e.elts.back());
   switch (e.kind) {
     case ExprKind::BinOp: {
-      if (!is_constant(e.left) || !is_constant(e.right)) return;
+      if (!is_constant(e.left)) return;
+      if (e.binop == BinaryOp::Remainder && is_str(e.left->value) && e.right->kind == ExprKind::Tuple) {
+        for (auto& x : e.right->elts)
+          if (x->kind == ExprKind::Starred) return;
+        optimize_format(ts, e);
+        return;
+      }
+      if (!is_constant(e.right)) return;
       Object* l = e.left->value;
       Object* r = e.right->value;
       if (!folding_is_safe(e.binop, l, r)) return;

@@ -21,7 +21,13 @@ def _blank_init(self, *args, **kwargs):
 
 def _new_instance(cls):
     """Create an instance of cls without running its __init__."""
-    new = getattr(object, '__new__', None)
+    # Use the __new__ of the nearest built-in base, so the instance gets its layout.
+    base = object
+    for klass in cls.__mro__:
+        if klass in (dict, list, set, object):
+            base = klass
+            break
+    new = getattr(base, '__new__', None)
     if new is not None:
         try:
             return new(cls)
