@@ -3,6 +3,8 @@
 #include "bytecode/code.hpp"
 #include "objects/singletons.hpp"
 #include "objects/str.hpp"
+#include "objects/int.hpp"
+#include "objects/tuple.hpp"
 
 namespace terrarium {
 
@@ -27,12 +29,48 @@ Object* code_repr(ThreadState* ts, Object* o) {
                          "\", line " + std::to_string(code->co_firstlineno) + ">");
 }
 
+CodeObject* as_code(Object* o) { return static_cast<CodeObject*>(o); }
+
+Object* tuple_of(ThreadState* ts, const std::vector<Object*>& items) {
+  Object* t = new_tuple(ts, static_cast<Py_ssize_t>(items.size()));
+  for (std::size_t i = 0; i < items.size(); ++i) tuple_set(t, static_cast<Py_ssize_t>(i), newref(items[i]));
+  return t;
+}
+
+Object* get_consts(ThreadState* ts, Object* o) { return tuple_of(ts, as_code(o)->co_consts); }
+Object* get_names(ThreadState* ts, Object* o) { return tuple_of(ts, as_code(o)->co_names); }
+Object* get_varnames(ThreadState* ts, Object* o) { return tuple_of(ts, as_code(o)->co_varnames); }
+Object* get_cellvars(ThreadState* ts, Object* o) { return tuple_of(ts, as_code(o)->co_cellvars); }
+Object* get_freevars(ThreadState* ts, Object* o) { return tuple_of(ts, as_code(o)->co_freevars); }
+Object* get_name(ThreadState* ts, Object* o) { return new_str(ts, as_code(o)->co_name); }
+Object* get_qualname(ThreadState* ts, Object* o) { return new_str(ts, as_code(o)->co_qualname); }
+Object* get_filename(ThreadState* ts, Object* o) { return new_str(ts, as_code(o)->co_filename); }
+Object* get_flags(ThreadState* ts, Object* o) { return new_int(ts, as_code(o)->co_flags); }
+Object* get_argcount(ThreadState* ts, Object* o) { return new_int(ts, as_code(o)->co_argcount); }
+Object* get_posonlyargcount(ThreadState* ts, Object* o) { return new_int(ts, as_code(o)->co_posonlyargcount); }
+Object* get_kwonlyargcount(ThreadState* ts, Object* o) { return new_int(ts, as_code(o)->co_kwonlyargcount); }
+Object* get_nlocals(ThreadState* ts, Object* o) { return new_int(ts, as_code(o)->co_nlocals); }
+Object* get_stacksize(ThreadState* ts, Object* o) { return new_int(ts, as_code(o)->co_stacksize); }
+Object* get_firstlineno(ThreadState* ts, Object* o) { return new_int(ts, as_code(o)->co_firstlineno); }
+
+const GetSetDef kCodeGetSet[] = {
+    {"co_consts", get_consts, nullptr},       {"co_names", get_names, nullptr},
+    {"co_varnames", get_varnames, nullptr},   {"co_cellvars", get_cellvars, nullptr},
+    {"co_freevars", get_freevars, nullptr},   {"co_name", get_name, nullptr},
+    {"co_qualname", get_qualname, nullptr},   {"co_filename", get_filename, nullptr},
+    {"co_flags", get_flags, nullptr},         {"co_argcount", get_argcount, nullptr},
+    {"co_posonlyargcount", get_posonlyargcount, nullptr}, {"co_kwonlyargcount", get_kwonlyargcount, nullptr},
+    {"co_nlocals", get_nlocals, nullptr},     {"co_stacksize", get_stacksize, nullptr},
+    {"co_firstlineno", get_firstlineno, nullptr}, {nullptr, nullptr, nullptr},
+};
+
 }  // namespace
 
 TypeObject code_type = [] {
   TypeObject t = make_static_type("code", sizeof(CodeObject), &object_type);
   t.tp_dealloc = code_dealloc;
   t.tp_repr = code_repr;
+  t.tp_getset = kCodeGetSet;
   return t;
 }();
 

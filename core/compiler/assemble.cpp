@@ -149,6 +149,12 @@ int stack_effect(int opcode, int oparg, bool jump) {
     case op::GET_YIELD_FROM_ITER: return 0;
     case op::SEND: return jump ? -1 : 0;
     case op::SETUP_ANNOTATIONS: return 0;
+    case op::GET_AWAITABLE: return 0;
+    case op::GET_AITER: return 0;
+    case op::GET_ANEXT: return 1;
+    case op::BEFORE_ASYNC_WITH: return 1;
+    case op::END_ASYNC_FOR: return -2;
+    case op::ASYNC_GEN_WRAP: return 0;
     case op::POP_TOP: return -1;
     case op::PUSH_NULL: return 1;
     case op::UNARY_POSITIVE: case op::UNARY_NEGATIVE: case op::UNARY_NOT: case op::UNARY_INVERT: return 0;

@@ -177,6 +177,7 @@ struct Stmt {
   std::vector<Alias> aliases;
   std::vector<WithItem> items;
   int level = 0;
+  bool is_async = false;  // async def / async for / async with
 
   Stmt(StmtKind k, NodeLocation l) : kind(k), loc(l) {}
 };

@@ -288,7 +288,8 @@ CodeObject* CodeGen::exit_scope(bool add_none) {
       if (is_deref_opcode(i.opcode)) i.oparg = fixed[static_cast<std::size_t>(i.oparg)];
   // Prefix instructions without a line: COPY_FREE_VARS, then MAKE_CELL in slot order.
   std::vector<Instr> prefix;
-  bool generator = unit.ste->is_generator && unit.kind != UnitKind::Module && unit.kind != UnitKind::Class;
+  bool generator = (unit.ste->is_generator || unit.ste->is_coroutine) && unit.kind != UnitKind::Module &&
+                   unit.kind != UnitKind::Class;
   if (!unit.freevars.empty()) prefix.push_back(Instr{op::COPY_FREE_VARS, static_cast<int>(unit.freevars.size())});
   std::vector<int> cell_slots;
   for (std::size_t i = 0; i < unit.cellvars.size(); ++i) cell_slots.push_back(fixed[i]);
@@ -310,7 +311,8 @@ CodeObject* CodeGen::exit_scope(bool add_none) {
     if (unit.ste->nested) flags |= CO_NESTED;
     if (unit.ste->has_varargs) flags |= CO_VARARGS;
     if (unit.ste->has_varkeywords) flags |= CO_VARKEYWORDS;
-    if (unit.ste->is_generator) flags |= CO_GENERATOR;
+    if (unit.ste->is_coroutine) flags |= unit.ste->is_generator ? CO_ASYNC_GENERATOR : CO_COROUTINE;
+    else if (unit.ste->is_generator) flags |= CO_GENERATOR;
   }
   AssembleInput in{unit.graph, unit.consts, unit.names, filename_, unit.name.c_str(), unit.qualname.c_str(),
                    unit.firstlineno, flags, unit.argcount, unit.posonlyargcount, unit.kwonlyargcount};

@@ -123,30 +123,46 @@ void CodeGen::visit_expr_inner(Expr& e) {
       if (!is_function_block() || u().kind == UnitKind::Comprehension) fail("'yield' outside function", e.loc);
       if (e.left) visit_expr(*e.left);
       else load_const(newref(py_none()));
-      addop(op::YIELD_VALUE);
-      addop(op::RESUME, 1);
+      add_yield();
       return;
-    case ExprKind::YieldFrom: {
+    case ExprKind::YieldFrom:
       if (!is_function_block() || u().kind == UnitKind::Comprehension) fail("'yield' outside function", e.loc);
+      if (u().ste->is_coroutine) fail("'yield from' inside async function", e.loc);
       visit_expr(*e.left);
       addop(op::GET_YIELD_FROM_ITER);
       load_const(newref(py_none()));
-      // CPython: compiler_add_yield_from.
-      BasicBlock* start = new_block();
-      BasicBlock* resume = new_block();
-      BasicBlock* exit = new_block();
-      use_next_block(start);
-      addop(op::SEND, 0, exit);
-      use_next_block(resume);
-      addop(op::YIELD_VALUE);
-      addop(op::RESUME, 2);
-      addop(pseudo::JUMP_NO_INTERRUPT, 0, start);
-      use_next_block(exit);
+      add_yield_from(false);
       return;
-    }
     case ExprKind::Await:
-      fail("'await' expressions are not supported yet", e.loc);
+      if (!is_function_block()) fail("'await' outside function", e.loc);
+      if (!u().ste->is_coroutine || u().kind == UnitKind::Comprehension) fail("'await' outside async function", e.loc);
+      visit_expr(*e.left);
+      addop(op::GET_AWAITABLE, 0);
+      load_const(newref(py_none()));
+      add_yield_from(true);
+      return;
   }
+}
+
+// CPython: ADDOP_YIELD. Async generators wrap the value they yield.
+void CodeGen::add_yield() {
+  if (u().ste->is_coroutine) addop(op::ASYNC_GEN_WRAP);
+  addop(op::YIELD_VALUE);
+  addop(op::RESUME, 1);
+}
+
+// CPython: compiler_add_yield_from. SEND loop for `yield from` and `await`.
+void CodeGen::add_yield_from(bool await) {
+  BasicBlock* start = new_block();
+  BasicBlock* resume = new_block();
+  BasicBlock* exit = new_block();
+  use_next_block(start);
+  addop(op::SEND, 0, exit);
+  use_next_block(resume);
+  addop(op::YIELD_VALUE);
+  addop(op::RESUME, await ? 3 : 2);
+  addop(pseudo::JUMP_NO_INTERRUPT, 0, start);
+  use_next_block(exit);
 }
 
 void CodeGen::visit_slice(Expr& e) {
@@ -581,8 +597,7 @@ void CodeGen::comprehension_generator(Expr& e, std::size_t index, int depth) {
         break;
       case ExprKind::GeneratorExp:
         visit_expr(*e.left);
-        addop(op::YIELD_VALUE);
-        addop(op::RESUME, 1);
+        add_yield();
         addop(op::POP_TOP);
         break;
       default:

@@ -18,8 +18,8 @@ struct CodegenFailure {};  // unwinds code generation once the error is filled
 enum class UnitKind { Module, Class, Function, Lambda, Comprehension };
 
 // CPython: enum fblocktype — what `break`, `continue` and `return` must unwind.
-enum class FBlockKind { WhileLoop, ForLoop, TryExcept, FinallyTry, FinallyEnd, With, HandlerCleanup, PopValue,
-                        ExceptionHandler };
+enum class FBlockKind { WhileLoop, ForLoop, TryExcept, FinallyTry, FinallyEnd, With, AsyncWith, HandlerCleanup,
+                        PopValue, ExceptionHandler };
 
 struct FBlock {
   FBlockKind kind;
@@ -97,6 +97,10 @@ class CodeGen {
   void visit_try_except(Stmt& s);
   void visit_try_finally(Stmt& s);
   void visit_with(Stmt& s, std::size_t item);
+  void visit_async_with(Stmt& s, std::size_t item);
+  void visit_async_for(Stmt& s);
+  void add_yield_from(bool await);
+  void add_yield();
   void visit_import(Stmt& s);
   void visit_import_from(Stmt& s);
   void visit_assert(Stmt& s);

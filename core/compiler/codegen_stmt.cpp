@@ -46,7 +46,9 @@ bool find_ann(const std::vector<StmtPtr>& stmts) {
 
 // CPython: compiler_body. Module and class bodies: annotations, docstring, statements.
 void CodeGen::body(std::vector<StmtPtr>& stmts, bool allow_docstring) {
-  if (!stmts.empty()) set_loc(stmts[0]->loc);
+  // Modules put SETUP_ANNOTATIONS on their first statement's line; class bodies keep the
+  // class statement's.
+  if (!stmts.empty() && u().kind == UnitKind::Module) set_loc(stmts[0]->loc);
   if (find_ann(stmts)) addop(op::SETUP_ANNOTATIONS);
   if (stmts.empty()) return;
   std::size_t first = 0;
@@ -85,7 +87,7 @@ void CodeGen::visit_stmt(Stmt& s) {
     case StmtKind::AnnAssign: return visit_ann_assign(s);
     case StmtKind::If: return visit_if(s);
     case StmtKind::While: return visit_while(s);
-    case StmtKind::For: return visit_for(s);
+    case StmtKind::For: return s.is_async ? visit_async_for(s) : visit_for(s);
     case StmtKind::Pass: addop(op::NOP); return;
     case StmtKind::Break:
     case StmtKind::Continue: return visit_break_continue(s);
@@ -115,7 +117,7 @@ void CodeGen::visit_stmt(Stmt& s) {
       return;
     case StmtKind::Import: return visit_import(s);
     case StmtKind::ImportFrom: return visit_import_from(s);
-    case StmtKind::With: return visit_with(s, 0);
+    case StmtKind::With: return s.is_async ? visit_async_with(s, 0) : visit_with(s, 0);
   }
 }
 
@@ -313,10 +315,16 @@ void CodeGen::unwind_fblock(const FBlock& f, bool preserve_tos) {
       addop(op::POP_EXCEPT);
       return;
     case FBlockKind::With:
+    case FBlockKind::AsyncWith:
       set_loc(f.with_stmt->loc);
       addop(pseudo::POP_BLOCK);
       if (preserve_tos) addop(op::SWAP, 2);
       call_exit_with_nones();
+      if (f.kind == FBlockKind::AsyncWith) {
+        addop(op::GET_AWAITABLE, 2);
+        load_const(newref(py_none()));
+        add_yield_from(true);
+      }
       addop(op::POP_TOP);
       unset_loc();
       return;
@@ -557,6 +565,73 @@ void CodeGen::visit_with(Stmt& s, std::size_t pos) {
   addop(op::WITH_EXCEPT_START);
   with_except_finish(cleanup);
   use_next_block(exit);
+}
+
+void CodeGen::visit_async_with(Stmt& s, std::size_t pos) {
+  if (!u().ste->is_coroutine) fail("'async with' outside async function", s.loc);
+  BasicBlock* block = new_block();
+  BasicBlock* final = new_block();
+  BasicBlock* exit = new_block();
+  BasicBlock* cleanup = new_block();
+  WithItem& item = s.items[pos];
+  visit_expr(*item.context_expr);
+  addop(op::BEFORE_ASYNC_WITH);
+  addop(op::GET_AWAITABLE, 1);
+  load_const(newref(py_none()));
+  add_yield_from(true);
+  addop(pseudo::SETUP_WITH, 0, final);
+  use_next_block(block);
+  FBlock f{FBlockKind::AsyncWith, block, final};
+  f.with_stmt = &s;
+  u().fblocks.push_back(f);
+  if (item.optional_vars) visit_expr(*item.optional_vars);
+  else addop(op::POP_TOP);
+  if (pos + 1 == s.items.size()) visit_stmts(s.body);
+  else visit_async_with(s, pos + 1);
+  u().fblocks.pop_back();
+  addop(pseudo::POP_BLOCK);
+  set_loc(s.loc);
+  call_exit_with_nones();
+  addop(op::GET_AWAITABLE, 2);
+  load_const(newref(py_none()));
+  add_yield_from(true);
+  addop(op::POP_TOP);
+  addop(pseudo::JUMP, 0, exit);
+  use_next_block(final);
+  addop(pseudo::SETUP_CLEANUP, 0, cleanup);
+  addop(op::PUSH_EXC_INFO);
+  addop(op::WITH_EXCEPT_START);
+  addop(op::GET_AWAITABLE, 2);
+  load_const(newref(py_none()));
+  add_yield_from(true);
+  with_except_finish(cleanup);
+  use_next_block(exit);
+}
+
+// CPython: compiler_async_for.
+void CodeGen::visit_async_for(Stmt& s) {
+  if (!u().ste->is_coroutine) fail("'async for' outside async function", s.loc);
+  BasicBlock* start = new_block();
+  BasicBlock* except = new_block();
+  BasicBlock* end = new_block();
+  visit_expr(*s.value);
+  addop(op::GET_AITER);
+  use_next_block(start);
+  u().fblocks.push_back(FBlock{FBlockKind::ForLoop, start, end});
+  addop(pseudo::SETUP_FINALLY, 0, except);
+  addop(op::GET_ANEXT);
+  load_const(newref(py_none()));
+  add_yield_from(true);
+  addop(pseudo::POP_BLOCK);
+  visit_expr(*s.targets[0]);
+  visit_stmts(s.body);
+  addop_noline(pseudo::JUMP, 0, start);
+  u().fblocks.pop_back();
+  use_next_block(except);
+  set_loc(s.value->loc);
+  addop(op::END_ASYNC_FOR);
+  visit_stmts(s.orelse);
+  use_next_block(end);
 }
 
 void CodeGen::visit_assert(Stmt& s) {

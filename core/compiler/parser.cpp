@@ -24,7 +24,7 @@ const std::set<std::string, std::less<>> kKeywords = {
     "with", "yield"};
 
 // Statements that parse in CPython but that this interpreter cannot run yet.
-const std::set<std::string, std::less<>> kUnsupportedStatements = {"async"};
+const std::set<std::string, std::less<>> kUnsupportedStatements = {};
 
 struct ParseFailure {};  // unwinds the recursive descent once error_ is filled
 
@@ -125,6 +125,7 @@ class Parser {
       if (t.text == "class") return out.push_back(class_def({}));
       if (t.text == "try") return out.push_back(try_statement());
       if (t.text == "with") return out.push_back(with_statement());
+      if (t.text == "async") return out.push_back(async_statement({}));
       if (t.text == "match" && looks_like_match()) unsupported("'match' statements are", t);
       if (kUnsupportedStatements.count(t.text)) unsupported("'" + t.text + "' statements are", t);
     }
@@ -516,8 +517,22 @@ class Parser {
     }
     if (at_keyword("def")) return function_def(std::move(decorators));
     if (at_keyword("class")) return class_def(std::move(decorators));
-    if (at_keyword("async")) unsupported("'async' statements are", cur());
+    if (at_keyword("async")) return async_statement(std::move(decorators));
     invalid_syntax();
+  }
+
+  // async def / async for / async with: the statement, marked asynchronous.
+  StmtPtr async_statement(std::vector<ExprPtr> decorators) {
+    const Token& kw = advance();  // 'async'
+    StmtPtr s;
+    if (at_keyword("def")) s = function_def(std::move(decorators));
+    else if (!decorators.empty()) invalid_syntax();
+    else if (at_keyword("for")) s = for_statement();
+    else if (at_keyword("with")) s = with_statement();
+    else invalid_syntax();
+    s->is_async = true;
+    s->loc = span(token_loc(kw), s->loc);
+    return s;
   }
 
   Arg parameter(bool allow_annotation) {

@@ -160,6 +160,7 @@ class SymtableBuilder {
         if (s.annotation) visit_expr(*s.annotation);
         for (auto& d : s.decorators) visit_expr(*d);
         enter(BlockKind::Function, s.name, &s, s.loc.lineno);
+        cur_->is_coroutine = s.is_async;
         define_params(*s.args);
         visit_stmts(s.body);
         leave();
@@ -303,10 +304,12 @@ class SymtableBuilder {
         if (target_scope != saved) add_def(e.left->id, DEF_NONLOCAL, e.left->loc);  // visible to the comprehension
         return;
       }
+      case ExprKind::Await:
+        if (e.left) visit_expr(*e.left);
+        return;
       case ExprKind::Yield:
       case ExprKind::YieldFrom:
-      case ExprKind::Await:
-        if (cur_->is_comprehension && e.kind != ExprKind::Await)
+        if (cur_->is_comprehension)
           fail("'yield' inside " + std::string(cur_->name == "genexpr" ? "generator expression" : cur_->name == "listcomp"
                                                    ? "list comprehension" : cur_->name == "setcomp" ? "set comprehension"
                                                    : "dict comprehension"), e.loc);

@@ -38,6 +38,7 @@ struct SymbolTableEntry {
   bool is_comprehension = false;
   bool is_lambda = false;
   bool is_generator = false;
+  bool is_coroutine = false;   // async def (or an async comprehension)
   bool needs_class_closure = false;  // a method uses super()/__class__
   bool has_varargs = false;
   bool has_varkeywords = false;

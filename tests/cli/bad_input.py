@@ -23,7 +23,7 @@ def main():
     binary = str(pathlib.Path(ap.parse_args().terrarium).resolve())
     tmp = pathlib.Path(tempfile.mkdtemp())
     (tmp / "syntax.py").write_text("x = = 1\n")
-    (tmp / "unsupported.py").write_text("async def f():\n    return 1\n")
+    (tmp / "unsupported.py").write_text("try:\n    pass\nexcept* ValueError:\n    pass\n")
     (tmp / "match.py").write_text("x = 1\nmatch x:\n    case 1:\n        pass\n")
     (tmp / "web").mkdir()
     (tmp / "web" / "index.html").write_text("<!doctype html><title>t</title>")
@@ -43,7 +43,7 @@ def main():
         ("dis of a missing file", [binary, "dis", str(tmp / "missing.py")], "can't open file", 2),
         ("syntax error", [binary, "run", str(tmp / "syntax.py")], "SyntaxError: invalid syntax", 1),
         ("unsupported statement", [binary, "run", str(tmp / "unsupported.py")],
-         "SyntaxError: 'async' statements are not supported yet", 1),
+         "SyntaxError: 'except*' is not supported yet", 1),
         ("unsupported match", [binary, "run", str(tmp / "match.py")],
          "SyntaxError: 'match' statements are not supported yet", 1),
         ("dis of a syntax error", [binary, "dis", str(tmp / "syntax.py")], "SyntaxError", 1),
