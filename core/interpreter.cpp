@@ -106,6 +106,7 @@ Interpreter::~Interpreter() {
   xdecref(state_->sys_module);
   xdecref(state_->builtins);
   xdecref(state_->str_build_class);
+  xdecref(state_->interned);  // last: everything above may hold interned names
   clear_error(&state_->main_thread);
 }
 

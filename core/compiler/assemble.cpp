@@ -3,10 +3,29 @@
 #include "compiler/assemble.hpp"
 
 #include <algorithm>
+#include "objects/str.hpp"
+#include "objects/tuple.hpp"
 
 namespace terrarium {
 
 namespace {
+
+// Names and identifier-like constants (also inside constant tuples) become the interned
+// objects, so attribute and global lookups hit on identity. CPython: intern_strings and
+// intern_string_constants in Objects/codeobject.c.
+void intern_constants_in(ThreadState* ts, Object*& value) {
+  if (is_exact_str(value)) {
+    value = intern_constant_str(ts, value);
+  } else if (value->ob_type == &tuple_type) {
+    auto* t = static_cast<TupleObject*>(value);
+    for (Py_ssize_t i = 0; i < t->size; ++i) intern_constants_in(ts, t->items[i]);
+  }
+}
+
+void intern_code_strings(ThreadState* ts, CodeObject* code) {
+  for (Object*& name : code->co_names) name = intern_source_str(ts, name);
+  for (Object*& value : code->co_consts) intern_constants_in(ts, value);
+}
 
 int real_jump_opcode(int opcode, bool forward) {
   switch (opcode) {
@@ -237,6 +256,7 @@ CodeObject* assemble(ThreadState* ts, AssembleInput& in) {
   code->co_argcount = in.argcount;
   code->co_posonlyargcount = in.posonlyargcount;
   code->co_kwonlyargcount = in.kwonlyargcount;
+  intern_code_strings(ts, code);
   return code;
 }
 

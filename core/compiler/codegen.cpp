@@ -320,7 +320,7 @@ CodeObject* CodeGen::exit_scope(bool add_none) {
   unit.consts.clear();
   unit.names.clear();
   for (std::size_t i = 0; i < plus.size(); ++i) {
-    Object* n = new_str(ts_, plus[i]);
+    Object* n = intern_source_str(ts_, new_str(ts_, plus[i]));
     code->co_localsplusnames.push_back(n);
     code->co_localspluskinds.push_back(kinds[i]);
     if (kinds[i] & CO_FAST_LOCAL) code->co_varnames.push_back(newref(n));

@@ -154,11 +154,13 @@ bool CodeGen::visit_annotations(Arguments& args, Expr* returns) {
     visit_expr(*a.annotation);
     count += 2;
   };
+  // CPython 3.11's order (compiler_visit_annotations): positional-or-keyword parameters
+  // before positional-only ones.
   for (auto& a : args.args) one(a);
+  for (auto& a : args.posonlyargs) one(a);
   if (args.vararg) one(*args.vararg);
   for (auto& a : args.kwonlyargs) one(a);
   if (args.kwarg) one(*args.kwarg);
-  for (auto& a : args.posonlyargs) one(a);
   if (returns) {
     load_const(new_str(ts_, "return"));
     visit_expr(*returns);

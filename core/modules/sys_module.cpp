@@ -88,8 +88,12 @@ Object* sys_exception(ThreadState* ts, Object*, Object* const*, std::size_t, Obj
 }
 
 Object* sys_intern(ThreadState* ts, Object*, Object* const* a, std::size_t n, Object*) {
-  if (n != 1 || !is_str(a[0])) return raise(ts, &exc_TypeError, "intern() argument must be str");
-  return newref(a[0]);  // an interning table arrives with the object-identity work
+  if (n != 1)
+    return raise(ts, &exc_TypeError, "sys.intern() takes exactly one argument (" + std::to_string(n) + " given)");
+  if (!is_str(a[0]))
+    return raise(ts, &exc_TypeError, std::string("intern() argument must be str, not ") + a[0]->ob_type->tp_name);
+  if (!is_exact_str(a[0])) return raise(ts, &exc_TypeError, std::string("can't intern ") + a[0]->ob_type->tp_name);
+  return intern_str(ts, newref(a[0]));
 }
 
 Object* sys_exit(ThreadState* ts, Object*, Object* const* a, std::size_t n, Object*) {

@@ -2,6 +2,7 @@
 // the refcount release path. CPython: Objects/object.c, Objects/typeobject.c, boolobject.c.
 #include <cstdio>
 #include <cstdlib>
+#include "objects/exceptions.hpp"
 #include "objects/object.hpp"
 #include "objects/singletons.hpp"
 #include "objects/str.hpp"
@@ -112,6 +113,18 @@ Object* none_repr(ThreadState* ts, Object*) { return new_str(ts, "None"); }
 int none_bool(ThreadState*, Object*) { return 0; }
 Object* not_implemented_repr(ThreadState* ts, Object*) { return new_str(ts, "NotImplemented"); }
 
+// Calling a singleton's type hands back the singleton: allocating a second None
+// would break `is None` everywhere (CPython: none_new, notimplemented_new, ellipsis_new).
+template <Object* (*Singleton)(), const char* Name>
+Object* singleton_new(ThreadState* ts, TypeObject*, Object* const*, std::size_t nargs, Object* kwnames) {
+  bool has_kwargs = kwnames && tuple_size(kwnames) > 0;
+  if (nargs > 0 || has_kwargs) return raise(ts, &exc_TypeError, std::string(Name) + " takes no arguments");
+  return newref(Singleton());
+}
+constexpr char kNoneTypeName[] = "NoneType";
+constexpr char kNotImplementedTypeName[] = "NotImplementedType";
+constexpr char kEllipsisTypeName[] = "EllipsisType";
+
 }  // namespace
 
 TypeObject make_static_type(const char* name, std::size_t basicsize, TypeObject* base) {
@@ -132,12 +145,14 @@ TypeObject none_type = [] {
   TypeObject t = make_static_type("NoneType", sizeof(Object), &object_type);
   t.tp_repr = none_repr;
   t.nb_bool = none_bool;
+  t.tp_new = singleton_new<py_none, kNoneTypeName>;
   t.tp_dealloc = never_dealloc;
   return t;
 }();
 TypeObject not_implemented_type = [] {
   TypeObject t = make_static_type("NotImplementedType", sizeof(Object), &object_type);
   t.tp_repr = not_implemented_repr;
+  t.tp_new = singleton_new<py_not_implemented, kNotImplementedTypeName>;
   t.tp_dealloc = never_dealloc;
   return t;
 }();
@@ -148,6 +163,7 @@ Object* ellipsis_repr(ThreadState* ts, Object*) { return new_str(ts, "Ellipsis")
 TypeObject ellipsis_type = [] {
   TypeObject t = make_static_type("ellipsis", sizeof(Object), &object_type);
   t.tp_repr = ellipsis_repr;
+  t.tp_new = singleton_new<py_ellipsis, kEllipsisTypeName>;
   t.tp_dealloc = never_dealloc;
   return t;
 }();

@@ -36,6 +36,14 @@ extern TypeObject str_ascii_iterator_type;  // iter() of ASCII text (CPython 3.1
 [[nodiscard]] Object* new_str_with_length(ThreadState* ts, std::string_view utf8, Py_ssize_t length);
 // A one-code-point string; Latin-1 ones are the cached singletons.
 [[nodiscard]] Object* new_str_from_char(ThreadState* ts, char32_t cp);
+// Interning (str_intern.cpp): consume a reference to s and return one to the canonical
+// string equal to it (s itself when it is the first). Non-exact str come back unchanged.
+[[nodiscard]] Object* intern_str(ThreadState* ts, Object* s);
+// The same for names read from source: one-character ASCII ones get their own object
+// rather than the character cache, as CPython's parser makes them.
+[[nodiscard]] Object* intern_source_str(ThreadState* ts, Object* s);
+// The same for a code object's constant: only identifier-like text is interned.
+[[nodiscard]] Object* intern_constant_str(ThreadState* ts, Object* s);
 inline bool is_str(Object* o) { return is_instance(o, &str_type); }
 inline bool is_exact_str(Object* o) { return o->ob_type == &str_type; }
 inline std::string_view str_view(Object* o) {

@@ -161,6 +161,7 @@ Object* tuple_new(ThreadState* ts, TypeObject* type, Object* const* args, std::s
     return nullptr;
   }
   auto n = static_cast<Py_ssize_t>(items.size());
+  if (n == 0 && type == &tuple_type) return new_tuple(ts, 0);
   std::size_t bytes = sizeof(TupleObject) + sizeof(Object*) * (n > 0 ? n - 1 : 0);
   auto* t = static_cast<TupleObject*>(object_alloc(type, bytes));
   t->size = n;
@@ -228,7 +229,19 @@ TypeObject tuple_type = [] {
   return t;
 }();
 
+namespace {
+// The empty tuple is a singleton, as in CPython: `tuple([]) is ()`.
+TupleObject empty_tuple = [] {
+  TupleObject t{};
+  t.ob_refcnt = kImmortalRefcnt;
+  t.ob_type = &tuple_type;
+  t.size = 0;
+  return t;
+}();
+}  // namespace
+
 Object* new_tuple(ThreadState*, Py_ssize_t size) {
+  if (size == 0) return newref<Object>(&empty_tuple);
   std::size_t bytes = sizeof(TupleObject) + sizeof(Object*) * (size > 0 ? size - 1 : 0);
   auto* t = static_cast<TupleObject*>(object_alloc(&tuple_type, bytes));
   t->size = size;

@@ -14,6 +14,7 @@ struct InterpreterState {
   Object* str_build_class = nullptr;  // "__build_class__", looked up by LOAD_BUILD_CLASS
   Object* modules = nullptr;     // sys.modules (dict)
   Object* sys_module = nullptr;
+  Object* interned = nullptr;    // dict: str -> its canonical object (sys.intern)
   std::atomic<std::uint8_t> interrupt{0};
   ThreadState main_thread;
 };
