@@ -112,8 +112,15 @@ bool type_ready(ThreadState* ts, TypeObject* type) {
     if (!dict_set_str_key(ts, type->tp_dict, g->name, new_getset_descriptor(ts, type, g))) return false;
   if (!add_slot_wrappers(ts, type)) return false;
   if (type->tp_new && !add_new_wrapper(ts, type)) return false;
-  Object* doc = type->tp_doc ? new_str(ts, type->tp_doc) : newref(py_none());
-  if (!dict_set_str_key(ts, type->tp_dict, "__doc__", doc)) return false;
+  // A type's own __doc__ getset (function, property) wins over its tp_doc.
+  // CPython: type_dict_set_doc() only fills a missing key.
+  Object* doc_key = new_str(ts, "__doc__");
+  bool has_doc = dict_get_str(type->tp_dict, doc_key) != nullptr;
+  decref(doc_key);
+  if (!has_doc) {
+    Object* doc = type->tp_doc ? new_str(ts, type->tp_doc) : newref(py_none());
+    if (!dict_set_str_key(ts, type->tp_dict, "__doc__", doc)) return false;
+  }
   type->tp_flags |= TPFLAGS_READY;
   return true;
 }

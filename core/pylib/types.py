@@ -1,0 +1,113 @@
+# types for Terrarium, written from the Python 3.11 documentation.
+# Provides the type objects reachable from Python code (FunctionType, LambdaType,
+# MethodType, GeneratorType, CodeType, ModuleType, BuiltinFunctionType, NoneType,
+# EllipsisType, NotImplementedType, MappingProxyType where available), SimpleNamespace,
+# new_class, resolve_bases, prepare_class.
+# Omits: CoroutineType/AsyncGeneratorType (no async yet), FrameType/TracebackType,
+# DynamicClassAttribute, coroutine(), GenericAlias, CellType.
+import sys as _sys
+
+
+def _f():
+    pass
+
+
+FunctionType = type(_f)
+LambdaType = type(lambda: None)
+CodeType = type(_f.__code__)
+
+
+def _g():
+    yield 1
+
+
+GeneratorType = type(_g())
+
+
+class _C:
+    def _m(self):
+        pass
+
+
+MethodType = type(_C()._m)
+BuiltinFunctionType = type(len)
+BuiltinMethodType = type([].append)
+ModuleType = type(_sys)
+NoneType = type(None)
+EllipsisType = type(...)
+NotImplementedType = type(NotImplemented)
+try:
+    MappingProxyType = type(type.__dict__)
+except AttributeError:
+    pass
+
+del _f, _g, _C
+
+
+class SimpleNamespace:
+    """An object whose attributes are given as keyword arguments."""
+
+    def __init__(self, /, *args, **kwargs):
+        if args:
+            raise TypeError('no positional arguments expected')
+        for key, value in kwargs.items():
+            setattr(self, key, value)
+
+    def __repr__(self):
+        items = ('%s=%r' % (k, v) for k, v in self.__dict__.items())
+        name = 'namespace' if type(self) is SimpleNamespace else type(self).__name__
+        return '%s(%s)' % (name, ', '.join(items))
+
+    def __eq__(self, other):
+        if isinstance(self, SimpleNamespace) and isinstance(other, SimpleNamespace):
+            return self.__dict__ == other.__dict__
+        return NotImplemented
+
+    __hash__ = None
+
+
+def resolve_bases(bases):
+    result = []
+    changed = False
+    for base in bases:
+        if not isinstance(base, type) and hasattr(base, '__mro_entries__'):
+            entries = base.__mro_entries__(tuple(bases))
+            if not isinstance(entries, tuple):
+                raise TypeError('__mro_entries__ must return a tuple')
+            result.extend(entries)
+            changed = True
+        else:
+            result.append(base)
+    return tuple(result) if changed else tuple(bases)
+
+
+def prepare_class(name, bases=(), kwds=None):
+    kwds = {} if kwds is None else dict(kwds)
+    if 'metaclass' in kwds:
+        meta = kwds.pop('metaclass')
+    else:
+        meta = type(bases[0]) if bases else type
+    if isinstance(meta, type):
+        # The most derived metaclass among the bases' metaclasses wins.
+        for base in bases:
+            base_meta = type(base)
+            if issubclass(meta, base_meta):
+                continue
+            if issubclass(base_meta, meta):
+                meta = base_meta
+                continue
+            raise TypeError('metaclass conflict: the metaclass of a derived class must be a '
+                            '(non-strict) subclass of the metaclasses of all its bases')
+    prepare = getattr(meta, '__prepare__', None)
+    ns = prepare(name, bases, **kwds) if prepare is not None else {}
+    return meta, ns, kwds
+
+
+def new_class(name, bases=(), kwds=None, exec_body=None):
+    resolved = resolve_bases(bases)
+    meta, ns, kwds = prepare_class(name, resolved, kwds)
+    if exec_body is not None:
+        exec_body(ns)
+    if resolved is not bases:
+        ns['__orig_bases__'] = bases
+    return meta(name, resolved, ns, **kwds)
