@@ -15,6 +15,7 @@
 #include "objects/slice.hpp"
 #include "objects/typeobject.hpp"
 #include "objects/float.hpp"
+#include "modules/builtins_itertypes.hpp"
 #include "modules/builtins_registry.hpp"
 #include "objects/module.hpp"
 #include "objects/slots.hpp"
@@ -130,6 +131,23 @@ bool check_class_or_tuple(ThreadState* ts, Object* cls, const char* fn) {
   return false;
 }
 
+// A metaclass written in Python may override isinstance/issubclass through
+// __instancecheck__/__subclasscheck__ (abc.ABCMeta does). Returns -2 when there is no
+// such hook, else the hook's truth (or -1 on error). CPython: object_isinstance's
+// _PyObject_LookupSpecial(cls, &_Py_ID(__instancecheck__)).
+int metaclass_hook(ThreadState* ts, Object* cls, const char* hook, Object* arg) {
+  TypeObject* meta = cls->ob_type;
+  if (!(meta->tp_flags & TPFLAGS_HEAPTYPE)) return -2;
+  Object* func = type_lookup_str(meta, hook);
+  if (!func) return -2;
+  Object* call_args[2] = {cls, arg};
+  Object* r = call_object(ts, func, call_args, 2, nullptr);
+  if (!r) return -1;
+  int truth = object_is_true(ts, r);
+  decref(r);
+  return truth;
+}
+
 int instance_check(ThreadState* ts, Object* obj, Object* cls) {
   if (is_tuple(cls)) {
     for (Py_ssize_t i = 0; i < tuple_size(cls); ++i) {
@@ -138,6 +156,9 @@ int instance_check(ThreadState* ts, Object* obj, Object* cls) {
     }
     return 0;
   }
+  if (reinterpret_cast<Object*>(obj->ob_type) == cls) return 1;
+  int hooked = metaclass_hook(ts, cls, "__instancecheck__", obj);
+  if (hooked != -2) return hooked;
   return is_instance(obj, static_cast<TypeObject*>(cls)) ? 1 : 0;
 }
 
@@ -157,6 +178,8 @@ int subclass_check(ThreadState* ts, Object* sub, Object* cls) {
     }
     return 0;
   }
+  int hooked = metaclass_hook(ts, cls, "__subclasscheck__", sub);
+  if (hooked != -2) return hooked;
   return is_subtype(static_cast<TypeObject*>(sub), static_cast<TypeObject*>(cls)) ? 1 : 0;
 }
 
@@ -241,8 +264,11 @@ Object* builtin_abs(ThreadState* ts, Object*, Object* const* args, std::size_t n
 }
 
 Object* builtin_iter(ThreadState* ts, Object*, Object* const* args, std::size_t nargs, Object*) {
-  if (nargs != 1) return raise(ts, &exc_TypeError, "iter expected 1 argument, got " + std::to_string(nargs));
-  return get_iter(ts, args[0]);
+  if (nargs < 1) return raise(ts, &exc_TypeError, "iter expected at least 1 argument, got 0");
+  if (nargs > 2) return raise(ts, &exc_TypeError, "iter expected at most 2 arguments, got " + std::to_string(nargs));
+  if (nargs == 1) return get_iter(ts, args[0]);
+  if (!args[0]->ob_type->tp_call) return raise(ts, &exc_TypeError, "iter(v, w): v must be callable");
+  return new_callable_iterator(ts, args[0], args[1]);
 }
 
 Object* builtin_next(ThreadState* ts, Object*, Object* const* args, std::size_t nargs, Object*) {
@@ -373,7 +399,8 @@ Object* make_builtins(ThreadState* ts) {
   ok = ok && add(ts, d, "None", newref(py_none())) && add(ts, d, "NotImplemented", newref(py_not_implemented())) &&
        add(ts, d, "__name__", new_str(ts, "builtins")) && register_numeric_builtins(ts, d) &&
        register_iteration_builtins(ts, d) &&
-       register_exec_builtins(ts, d);
+       register_exec_builtins(ts, d) && register_introspection_builtins(ts, d) &&
+       add(ts, d, "Ellipsis", newref(py_ellipsis()));
   if (!ok) {
     decref(d);
     return nullptr;

@@ -171,6 +171,8 @@ Object* builtin_locals(ThreadState* ts, Object*, Object* const*, std::size_t, Ob
 
 }  // namespace
 
+Object* current_locals(ThreadState* ts) { return builtin_locals(ts, nullptr, nullptr, 0, nullptr); }
+
 bool register_exec_builtins(ThreadState* ts, Object* dict) {
   return add_builtin_function(ts, dict, "compile", builtin_compile) &&
          add_builtin_function(ts, dict, "exec", builtin_exec) && add_builtin_function(ts, dict, "eval", builtin_eval) &&

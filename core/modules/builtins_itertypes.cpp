@@ -342,6 +342,46 @@ void reversed_dealloc(Object* o) {
   object_free(o);
 }
 
+// ---- callable_iterator: iter(callable, sentinel) ------------------------------------
+
+struct CallableIterObject : Object {
+  Object* callable;  // both null once exhausted
+  Object* sentinel;
+};
+
+void callable_iter_dealloc(Object* o) {
+  auto* c = static_cast<CallableIterObject*>(o);
+  release({c->callable, c->sentinel});
+  object_free(o);
+}
+
+void callable_iter_exhaust(CallableIterObject* c) {
+  Object* callable = c->callable;
+  Object* sentinel = c->sentinel;
+  c->callable = c->sentinel = nullptr;
+  xdecref(callable);
+  xdecref(sentinel);
+}
+
+Object* callable_iter_next(ThreadState* ts, Object* o) {
+  auto* c = static_cast<CallableIterObject*>(o);
+  if (!c->callable) return nullptr;
+  Object* value = call_object(ts, c->callable, nullptr, 0, nullptr);
+  if (!value) {
+    // A StopIteration from the callable ends the iteration quietly, as in CPython.
+    if (is_instance(ts->curexc, &exc_StopIteration)) {
+      clear_error(ts);
+      callable_iter_exhaust(c);
+    }
+    return nullptr;
+  }
+  int done = object_equal(ts, value, c->sentinel);
+  if (done == 0) return value;
+  decref(value);
+  if (done > 0) callable_iter_exhaust(c);
+  return nullptr;
+}
+
 TypeObject make_iter_type(const char* name, std::size_t size, void (*dealloc)(Object*), NewFunc new_fn,
                           UnaryFunc next, const char* doc) {
   TypeObject t = make_static_type(name, size, &object_type);
@@ -372,6 +412,21 @@ TypeObject filter_type = make_iter_type(
     "filter", sizeof(FilterObject), filter_dealloc, filter_new, filter_next,
     "filter(function or None, iterable) --> filter object\n\nReturn an iterator yielding those items of iterable "
     "for which function(item)\nis true. If function is None, return the items that are true.");
+TypeObject callable_iterator_type = [] {
+  TypeObject t = make_static_type("callable_iterator", sizeof(CallableIterObject), &object_type);
+  t.tp_dealloc = callable_iter_dealloc;
+  t.tp_iter = self_iter;
+  t.tp_iternext = callable_iter_next;
+  return t;
+}();
+
+Object* new_callable_iterator(ThreadState*, Object* callable, Object* sentinel) {
+  auto* c = static_cast<CallableIterObject*>(object_alloc(&callable_iterator_type, sizeof(CallableIterObject)));
+  c->callable = newref(callable);
+  c->sentinel = newref(sentinel);
+  return c;
+}
+
 TypeObject reversed_type = make_iter_type("reversed", sizeof(ReversedObject), reversed_dealloc, reversed_new,
                                           reversed_next, "Return a reverse iterator over the values of the given sequence.");
 

@@ -12,5 +12,9 @@ extern TypeObject zip_type;
 extern TypeObject map_type;
 extern TypeObject filter_type;
 extern TypeObject reversed_type;
+extern TypeObject callable_iterator_type;
+
+// iter(callable, sentinel): calls callable until it returns sentinel.
+[[nodiscard]] Object* new_callable_iterator(ThreadState* ts, Object* callable, Object* sentinel);
 
 }  // namespace terrarium

@@ -19,6 +19,12 @@ namespace terrarium {
 // modules/builtins_exec.cpp: compile, exec, eval, globals, locals.
 [[nodiscard]] bool register_exec_builtins(ThreadState* ts, Object* dict);
 
+// The calling frame's locals() dict (new reference), shared by vars() and dir().
+[[nodiscard]] Object* current_locals(ThreadState* ts);
+
+// modules/builtins_introspect.cpp: vars, dir.
+[[nodiscard]] bool register_introspection_builtins(ThreadState* ts, Object* dict);
+
 // sys.stdout / sys.stderr as the interpreter creates them (modules/sys_module.cpp).
 bool is_std_stream(Object* o);
 int std_stream_fd(Object* o);

@@ -224,7 +224,10 @@ Object* type_new_with_keywords(ThreadState* ts, TypeObject* meta, Object* name, 
   type->ob_refcnt = 1;
   type->ob_type = winner;
   incref(winner);
-  type->tp_flags = TPFLAGS_HEAPTYPE | TPFLAGS_BASETYPE | TPFLAGS_MANAGED_DICT;
+  // Instances of a metaclass are classes: their namespace is tp_dict, and type_new
+  // allocates them without the managed-dict prefix.
+  bool is_metaclass = is_subtype(base, &type_type);
+  type->tp_flags = TPFLAGS_HEAPTYPE | TPFLAGS_BASETYPE | (is_metaclass ? 0 : TPFLAGS_MANAGED_DICT);
   type->tp_base = base;
   incref(base);
   type->tp_basicsize = base->tp_basicsize;
@@ -264,7 +267,7 @@ Object* type_new_with_keywords(ThreadState* ts, TypeObject* meta, Object* name, 
     return ok;
   };
   bool ok = ensure("__doc__", newref(py_none()));
-  if (ok && (base->tp_flags & TPFLAGS_MANAGED_DICT) == 0) {
+  if (ok && !is_metaclass && (base->tp_flags & TPFLAGS_MANAGED_DICT) == 0) {
     ok = ensure("__dict__", new_getset_descriptor(ts, type, &kHeapDictGetSet)) &&
          ensure("__weakref__", new_getset_descriptor(ts, type, &kHeapWeakrefGetSet));
   }

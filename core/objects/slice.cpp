@@ -7,6 +7,7 @@
 #include "objects/int.hpp"
 #include "objects/singletons.hpp"
 #include "objects/str.hpp"
+#include "objects/tuple.hpp"
 #include "vm/thread_state.hpp"
 
 namespace terrarium {
@@ -54,6 +55,24 @@ bool bound(ThreadState* ts, Object* v, std::int64_t& out, bool& given) {
   return index_value_as(ts, v, out, nullptr);  // huge bounds clamp: [1, 2][10**20:] == []
 }
 
+// slice.indices(length) -> (start, stop, step) normalised for a sequence of that length.
+Object* slice_indices_method(ThreadState* ts, Object* self, Object* const* args, std::size_t nargs, Object* kwnames) {
+  if (kwnames && tuple_size(kwnames) > 0) return raise(ts, &exc_TypeError, "slice.indices() takes no keyword arguments");
+  if (nargs != 1)
+    return raise(ts, &exc_TypeError, "slice.indices() takes exactly one argument (" + std::to_string(nargs) + " given)");
+  std::int64_t length = 0;
+  if (!index_value_as(ts, args[0], length, &exc_OverflowError)) return nullptr;
+  if (length < 0) return raise(ts, &exc_ValueError, "length should not be negative");
+  Py_ssize_t start, stop, step;
+  if (slice_indices(ts, self, static_cast<Py_ssize_t>(length), start, stop, step) < 0) return nullptr;
+  Object* t = new_tuple(ts, 3);
+  tuple_set(t, 0, new_int(ts, start));
+  tuple_set(t, 1, new_int(ts, stop));
+  tuple_set(t, 2, new_int(ts, step));
+  return t;
+}
+const MethodDef kSliceMethods[] = {{"indices", slice_indices_method, METH_INSTANCE}, {nullptr, nullptr, 0}};
+
 }  // namespace
 
 TypeObject slice_type = [] {
@@ -61,6 +80,7 @@ TypeObject slice_type = [] {
   t.tp_dealloc = slice_dealloc;
   t.tp_repr = slice_repr;
   t.tp_getset = kSliceGetSet;
+  t.tp_methods = kSliceMethods;
   t.tp_new = slice_new;
   t.tp_hash = nullptr;
   return t;

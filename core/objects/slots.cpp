@@ -271,6 +271,8 @@ bool defined_in_python(TypeObject* type, const char* name) {
 
 }  // namespace
 
+bool has_python_new(TypeObject* type) { return type->tp_new == slot_new; }
+
 const std::vector<SlotDef>& slot_defs() {
   static const std::vector<SlotDef> defs = build_slot_defs();
   return defs;

@@ -25,6 +25,8 @@ const std::vector<SlotDef>& slot_defs();
 
 // Adds wrapper descriptors to a built-in type's tp_dict for the slots it defines itself.
 [[nodiscard]] bool add_slot_wrappers(ThreadState* ts, TypeObject* type);
+// Whether the type's tp_new calls a __new__ written in Python (slot_new).
+bool has_python_new(TypeObject* type);
 // Points a class's C slots at functions calling the dunders its MRO defines in Python.
 void fixup_slots(TypeObject* type);
 // Calls the slot behind a wrapper descriptor: self first, then the call's arguments.

@@ -36,7 +36,7 @@ const std::vector<TypeObject*>& builtin_static_types() {
         &classmethod_type, &property_type, &super_type, &generator_type, &std_stream_type, &module_type, &method_descriptor_type, &classmethod_descriptor_type,
         &getset_descriptor_type, &wrapper_descriptor_type, &bound_builtin_type, &method_wrapper_type, &code_type,
         &str_iterator_type, &str_ascii_iterator_type, &set_type, &frozenset_type, &set_iterator_type,
-        &enumerate_type, &zip_type, &map_type, &filter_type, &reversed_type,
+        &enumerate_type, &zip_type, &map_type, &filter_type, &reversed_type, &callable_iterator_type,
         &exc_BaseException,
     };
 #define TERRARIUM_LIST_EXC(c_name, py_name, base) t.push_back(&exc_##c_name);

@@ -72,6 +72,12 @@ Object* tp_new_wrapper(ThreadState* ts, Object* self, Object* const* args, std::
   if (!is_subtype(subtype, type))
     return raise(ts, &exc_TypeError, std::string(type->tp_name) + ".__new__(" + subtype->tp_name + "): " +
                                          subtype->tp_name + " is not a subtype of " + type->tp_name);
+  // object.__new__(D) for a dict subclass D would skip dict's own set-up.
+  TypeObject* static_base = subtype;
+  while (static_base->tp_base && has_python_new(static_base)) static_base = static_base->tp_base;
+  if (static_base->tp_new != type->tp_new)
+    return raise(ts, &exc_TypeError, std::string(type->tp_name) + ".__new__(" + subtype->tp_name +
+                                         ") is not safe, use " + static_base->tp_name + ".__new__()");
   return type->tp_new(ts, subtype, args + 1, nargs - 1, kwnames);
 }
 const MethodDef kNewWrapperDef = {"__new__", tp_new_wrapper, METH_STATIC};
