@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <string>
 #include "bytecode/code.hpp"
+#include "bytecode/opcodes.hpp"
 #include "objects/abstract.hpp"
 #include "objects/exceptions.hpp"
 #include "objects/function.hpp"
@@ -101,6 +102,114 @@ Object* gen_send(ThreadState* ts, Object* self, Object* const* a, std::size_t n,
   return nullptr;
 }
 
+Object* gen_close_impl(ThreadState* ts, GeneratorObject* g);
+
+// The sub-iterator a generator suspended in `yield from` delegates to (borrowed), or
+// null. Suspended there, the next instruction is RESUME 2 (RESUME 3 after await) and the
+// receiver is on top of the stack. CPython: _PyGen_yf.
+Object* delegate_of(GeneratorObject* g) {
+  Frame* f = g->frame;
+  if (!f || !f->suspended || f->stack_depth < 1) return nullptr;
+  const CodeUnit& next = f->code->co_code[static_cast<std::size_t>(f->resume)];
+  if (next.opcode != op::RESUME || next.arg < 2) return nullptr;
+  return f->stack_base()[f->stack_depth - 1];
+}
+
+// Resumes `g` with the pending exception raised at its suspension point.
+Object* throw_pending(ThreadState* ts, GeneratorObject* g) {
+  Object* r;
+  SendResult s = gen_send_ex(ts, g, nullptr, true, &r);
+  if (s == SendResult::Next) return r;
+  if (s == SendResult::Return) {
+    stop_iteration(ts, r ? r : py_none());
+    xdecref(r);
+  }
+  return nullptr;
+}
+
+// The delegate finished while handling a throw: drop it and continue the outer
+// generator after its SEND loop, with the delegate's return value or its exception.
+// CPython: the `if (!ret)` branch of _gen_throw.
+Object* leave_delegation(ThreadState* ts, GeneratorObject* g) {
+  Frame* f = g->frame;
+  decref(f->stack_base()[--f->stack_depth]);
+  // The code is SEND, YIELD_VALUE, RESUME, ...: SEND jumps past the loop when done.
+  int send_index = f->resume - 2;
+  const CodeUnit& send = f->code->co_code[static_cast<std::size_t>(send_index)];
+  f->resume = send_index + 1 + send.arg;
+  if (ts->curexc && is_instance(ts->curexc, &exc_StopIteration)) {
+    Object* stop = fetch_error(ts);
+    Object* value = get_attr_str(ts, stop, "value");
+    decref(stop);
+    if (!value) return nullptr;
+    Object* r;
+    SendResult s = gen_send_ex(ts, g, value, false, &r);
+    decref(value);
+    if (s == SendResult::Next) return r;
+    if (s == SendResult::Return) {
+      stop_iteration(ts, r ? r : py_none());
+      xdecref(r);
+    }
+    return nullptr;
+  }
+  return throw_pending(ts, g);
+}
+
+// Raises `exc` (a new reference) inside `g`, passing it down a `yield from` chain first.
+Object* throw_into(ThreadState* ts, GeneratorObject* g, Object* exc) {
+  if (Object* yf = delegate_of(g)) {
+    incref(yf);
+    Object* ret = nullptr;
+    bool delegated = true;
+    g->running = true;
+    if (is_instance(exc, &exc_GeneratorExit)) {
+      // close() the delegate, then raise GeneratorExit here (or the error close raised).
+      Object* closed = is_generator(yf) ? gen_close_impl(ts, as_gen(yf)) : nullptr;
+      if (!is_generator(yf)) {
+        Object* close = get_attr_str_or_null(ts, yf, "close");
+        closed = close ? call_object(ts, close, nullptr, 0, nullptr) : (has_error(ts) ? nullptr : newref(py_none()));
+        xdecref(close);
+      }
+      g->running = false;
+      decref(yf);
+      if (!closed) {
+        decref(exc);
+        return throw_pending(ts, g);
+      }
+      decref(closed);
+      delegated = false;
+    } else if (is_generator(yf)) {
+      ret = throw_into(ts, as_gen(yf), exc);
+      exc = nullptr;
+    } else {
+      Object* meth = get_attr_str_or_null(ts, yf, "throw");
+      if (!meth && has_error(ts)) {
+        g->running = false;
+        decref(yf);
+        decref(exc);
+        return throw_pending(ts, g);
+      }
+      if (meth) {
+        ret = call_object(ts, meth, &exc, 1, nullptr);
+        decref(meth);
+        decref(exc);
+        exc = nullptr;
+      } else {
+        delegated = false;  // no throw(): raise here
+      }
+    }
+    g->running = false;
+    if (delegated) {
+      decref(yf);
+      return ret ? ret : leave_delegation(ts, g);
+    }
+    decref(yf);
+  }
+  raise_object(ts, exc);
+  if (!g->frame) return nullptr;
+  return throw_pending(ts, g);
+}
+
 // throw(exc) / throw(type[, value[, tb]]). CPython: _gen_throw.
 Object* gen_throw(ThreadState* ts, Object* self, Object* const* a, std::size_t n, Object*) {
   if (n < 1 || n > 3) return raise(ts, &exc_TypeError, "throw expected at least 1 argument, got " + std::to_string(n));
@@ -120,16 +229,11 @@ Object* gen_throw(ThreadState* ts, Object* self, Object* const* a, std::size_t n
                                          typ->ob_type->tp_name);
   }
   GeneratorObject* g = as_gen(self);
-  raise_object(ts, exc);
-  if (!g->frame) return nullptr;
-  Object* r;
-  SendResult s = gen_send_ex(ts, g, nullptr, true, &r);
-  if (s == SendResult::Next) return r;
-  if (s == SendResult::Return) {
-    stop_iteration(ts, r ? r : py_none());
-    xdecref(r);
+  if (g->running) {
+    decref(exc);
+    return raise(ts, &exc_ValueError, "generator already executing");
   }
-  return nullptr;
+  return throw_into(ts, g, exc);
 }
 
 // close(): GeneratorExit at the suspension point; yielding again is an error.
@@ -141,7 +245,25 @@ Object* gen_close_impl(ThreadState* ts, GeneratorObject* g) {
     }
     return newref(py_none());
   }
-  raise_object(ts, new_exception(ts, &exc_GeneratorExit, ""));
+  // A delegate in `yield from` is closed first; an error from it replaces GeneratorExit.
+  bool close_failed = false;
+  if (Object* yf = delegate_of(g)) {
+    incref(yf);
+    g->running = true;
+    Object* closed;
+    if (is_generator(yf)) {
+      closed = gen_close_impl(ts, as_gen(yf));
+    } else {
+      Object* close = get_attr_str_or_null(ts, yf, "close");
+      closed = close ? call_object(ts, close, nullptr, 0, nullptr) : (has_error(ts) ? nullptr : newref(py_none()));
+      xdecref(close);
+    }
+    g->running = false;
+    decref(yf);
+    if (closed) decref(closed);
+    else close_failed = true;
+  }
+  if (!close_failed) raise_object(ts, new_exception(ts, &exc_GeneratorExit, ""));
   Object* r;
   SendResult s = gen_send_ex(ts, g, nullptr, true, &r);
   if (s == SendResult::Next) {
