@@ -8,6 +8,7 @@ namespace terrarium {
 namespace {
 const BuiltinModule kBuiltinModules[] = {
     {"sys", init_sys_module},
+    {"time", init_time_module},
 };
 }  // namespace
 
