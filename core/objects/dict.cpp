@@ -240,6 +240,24 @@ bool dict_merge(ThreadState* ts, Object* dict, Object* other, bool override_exis
   });
 }
 
+namespace {
+// d | other: a new dict with other's items winning (PEP 584). CPython: dict_or.
+Object* dict_or(ThreadState* ts, Object* a, Object* b) {
+  if (!is_instance(a, &dict_type) || !is_instance(b, &dict_type)) return newref(py_not_implemented());
+  Object* merged = new_dict(ts);
+  if (!dict_merge(ts, merged, a, true) || !dict_merge(ts, merged, b, true)) {
+    decref(merged);
+    return nullptr;
+  }
+  return merged;
+}
+// d |= other: other may be any mapping or iterable of pairs, like update(). CPython: dict_ior.
+Object* dict_ior(ThreadState* ts, Object* a, Object* b) {
+  if (!dict_merge(ts, a, b, true)) return nullptr;
+  return newref(a);
+}
+}  // namespace
+
 TypeObject dict_type = [] {
   TypeObject t = make_static_type("dict", sizeof(DictObject), &object_type);
   t.tp_dealloc = dict_dealloc;
@@ -256,6 +274,8 @@ TypeObject dict_type = [] {
   t.tp_init = dict_init;
   t.tp_iter = dict_iter_keys;
   t.tp_methods = kDictMethods;
+  t.nb_binary[static_cast<int>(BinaryOp::Or)] = dict_or;
+  t.nb_inplace[static_cast<int>(BinaryOp::Or)] = dict_ior;
   return t;
 }();
 

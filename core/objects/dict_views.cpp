@@ -7,6 +7,7 @@
 #include "objects/dict.hpp"
 #include "objects/exceptions.hpp"
 #include "objects/list.hpp"
+#include "objects/set.hpp"
 #include "objects/singletons.hpp"
 #include "objects/str.hpp"
 #include "objects/tuple.hpp"
@@ -27,6 +28,7 @@ struct DictIterObject : Object {
   std::size_t pos;
   Py_ssize_t expected_used;
   ViewKind kind;
+  bool reverse;  // reversed(d): pos counts down; entries below pos remain
 };
 
 DictObject* as_dict(Object* o) { return static_cast<DictObject*>(o); }
@@ -37,6 +39,17 @@ Object* make_iter(ThreadState*, Object* dict, ViewKind kind) {
   it->pos = 0;
   it->expected_used = as_dict(dict)->used;
   it->kind = kind;
+  it->reverse = false;
+  return it;
+}
+
+Object* make_reverse_iter(ThreadState*, Object* dict) {
+  auto* it = static_cast<DictIterObject*>(object_alloc(&dict_reverse_iterator_type, sizeof(DictIterObject)));
+  it->dict = newref(dict);
+  it->pos = as_dict(dict)->entries->size();
+  it->expected_used = as_dict(dict)->used;
+  it->kind = ViewKind::Keys;
+  it->reverse = true;
   return it;
 }
 
@@ -54,6 +67,16 @@ Object* iter_next_item(ThreadState* ts, Object* o) {
     return raise(ts, &exc_RuntimeError, "dictionary changed size during iteration");
   }
   auto& entries = *d->entries;
+  if (it->reverse) {
+    while (it->pos > 0 && !entries[it->pos - 1].key) --it->pos;
+    if (it->pos == 0) {
+      Object* dict = it->dict;
+      it->dict = nullptr;
+      decref(dict);
+      return nullptr;
+    }
+    return newref(entries[--it->pos].key);
+  }
   while (it->pos < entries.size() && !entries[it->pos].key) ++it->pos;
   if (it->pos >= entries.size()) {
     Object* dict = it->dict;
@@ -115,6 +138,62 @@ int items_contains(ThreadState* ts, Object* o, Object* item) {
   int r = object_equal(ts, v, tuple_get(item, 1));
   decref(v);
   return r;
+}
+
+// Keys and items views are set-like: the operators take any iterable and answer with a
+// set; comparisons accept sets and other set-like views. CPython: dictviews_and,
+// dictviews_or, dictviews_sub, dictviews_xor, dictview_richcompare.
+Object* as_set(ThreadState* ts, Object* iterable) {
+  Object* set = new_set(ts);
+  if (!set) return nullptr;
+  if (!set_update(ts, set, iterable)) {
+    decref(set);
+    return nullptr;
+  }
+  return set;
+}
+
+template <BinaryOp Op>
+Object* view_set_op(ThreadState* ts, Object* a, Object* b) {
+  Object* left = as_set(ts, a);
+  if (!left) return nullptr;
+  Object* right = as_set(ts, b);
+  if (!right) {
+    decref(left);
+    return nullptr;
+  }
+  Object* result = binary_op(ts, left, right, Op);
+  decref(left);
+  decref(right);
+  return result;
+}
+
+bool is_set_like(Object* o) {
+  TypeObject* t = o->ob_type;
+  return is_instance(o, &set_type) || is_instance(o, &frozenset_type) || t == &dict_keys_type || t == &dict_items_type;
+}
+
+Object* view_richcompare(ThreadState* ts, Object* a, Object* b, CompareOp op) {
+  if (!is_set_like(a) || !is_set_like(b)) return newref(py_not_implemented());
+  Object* left = as_set(ts, a);
+  if (!left) return nullptr;
+  Object* right = as_set(ts, b);
+  if (!right) {
+    decref(left);
+    return nullptr;
+  }
+  Object* result = rich_compare(ts, left, right, op);
+  decref(left);
+  decref(right);
+  return result;
+}
+
+void make_set_like(TypeObject& t) {
+  t.nb_binary[static_cast<int>(BinaryOp::And)] = view_set_op<BinaryOp::And>;
+  t.nb_binary[static_cast<int>(BinaryOp::Or)] = view_set_op<BinaryOp::Or>;
+  t.nb_binary[static_cast<int>(BinaryOp::Subtract)] = view_set_op<BinaryOp::Subtract>;
+  t.nb_binary[static_cast<int>(BinaryOp::Xor)] = view_set_op<BinaryOp::Xor>;
+  t.tp_richcompare = view_richcompare;
 }
 
 TypeObject make_view_type(const char* name) {
@@ -228,9 +307,16 @@ Object* m_fromkeys(ThreadState* ts, Object* cls, Object* const* a, std::size_t n
   return d;
 }
 
+// reversed(d): keys, last inserted first. CPython: dict___reversed___impl.
+Object* m_reversed(ThreadState* ts, Object* self, Object* const*, std::size_t nargs, Object*) {
+  if (nargs != 0) return raise(ts, &exc_TypeError, "__reversed__() takes no arguments");
+  return make_reverse_iter(ts, self);
+}
+
 }  // namespace
 
 const MethodDef kDictMethods[] = {
+    {"__reversed__", m_reversed, METH_INSTANCE},
     {"get", m_get, METH_INSTANCE},       {"setdefault", m_setdefault, METH_INSTANCE},
     {"pop", m_pop, METH_INSTANCE},       {"popitem", m_popitem, METH_INSTANCE},
     {"keys", m_keys, METH_INSTANCE},     {"values", m_values, METH_INSTANCE},
@@ -242,16 +328,26 @@ const MethodDef kDictMethods[] = {
 TypeObject dict_keys_type = [] {
   TypeObject t = make_view_type("dict_keys");
   t.sq_contains = keys_contains;
+  make_set_like(t);
   return t;
 }();
 TypeObject dict_values_type = make_view_type("dict_values");
 TypeObject dict_items_type = [] {
   TypeObject t = make_view_type("dict_items");
   t.sq_contains = items_contains;
+  make_set_like(t);
   return t;
 }();
 TypeObject dict_iterator_type = [] {
   TypeObject t = make_static_type("dict_keyiterator", sizeof(DictIterObject), &object_type);
+  t.tp_dealloc = iter_dealloc;
+  t.tp_iter = self_iter;
+  t.tp_iternext = iter_next_item;
+  return t;
+}();
+
+TypeObject dict_reverse_iterator_type = [] {
+  TypeObject t = make_static_type("dict_reversekeyiterator", sizeof(DictIterObject), &object_type);
   t.tp_dealloc = iter_dealloc;
   t.tp_iter = self_iter;
   t.tp_iternext = iter_next_item;

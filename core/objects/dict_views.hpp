@@ -9,6 +9,7 @@ extern TypeObject dict_keys_type;
 extern TypeObject dict_values_type;
 extern TypeObject dict_items_type;
 extern TypeObject dict_iterator_type;
+extern TypeObject dict_reverse_iterator_type;
 extern const MethodDef kDictMethods[];
 
 int dict_init(ThreadState* ts, Object* self, Object* const* args, std::size_t nargs, Object* kwnames);

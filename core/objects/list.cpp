@@ -451,11 +451,23 @@ TypeObject list_type = [] {
   return t;
 }();
 
+namespace {
+// operator.length_hint / list(it) presizing: the items not yet produced.
+Object* list_iter_length_hint(ThreadState* ts, Object* self, Object* const*, std::size_t, Object*) {
+  auto* it = static_cast<ListIterObject*>(self);
+  Py_ssize_t left = 0;
+  if (it->list) left = std::max<Py_ssize_t>(0, static_cast<Py_ssize_t>(list_items(it->list).size()) - it->index);
+  return new_int(ts, left);
+}
+const MethodDef kListIterMethods[] = {{"__length_hint__", list_iter_length_hint, METH_INSTANCE}, {nullptr, nullptr, 0}};
+}  // namespace
+
 TypeObject list_iterator_type = [] {
   TypeObject t = make_static_type("list_iterator", sizeof(ListIterObject), &object_type);
   t.tp_dealloc = list_iter_dealloc;
   t.tp_iter = self_iter;
   t.tp_iternext = list_iternext;
+  t.tp_methods = kListIterMethods;
   return t;
 }();
 

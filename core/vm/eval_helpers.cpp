@@ -101,10 +101,7 @@ bool unpack_sequence(ThreadState* ts, Object* seq, int count, Object** out) {
     if (static_cast<int>(items.size()) < count)
       raise(ts, &exc_ValueError, "not enough values to unpack (expected " + std::to_string(count) + ", got " +
                                      std::to_string(items.size()) + ")");
-    else if (is_tuple(seq) || is_list(seq))
-      raise(ts, &exc_ValueError, "too many values to unpack (expected " + std::to_string(count) + ", got " +
-                                     std::to_string(items.size()) + ")");
-    else
+    else  // 3.11 never reports the actual count here (3.12 added it for lists and tuples)
       raise(ts, &exc_ValueError, "too many values to unpack (expected " + std::to_string(count) + ")");
     for (Object* v : items) decref(v);
     return false;
@@ -303,6 +300,25 @@ Object* annotations_dict(ThreadState* ts, Object* flat) {
   return d;
 }
 
+// How call errors name the callee: "module.qualname" unless the module is builtins.
+// CPython: _PyObject_FunctionStr.
+std::string function_display_name(ThreadState* ts, Object* func) {
+  if (!func) return "function";
+  Object* qualname = get_attr_str_or_null(ts, func, "__qualname__");
+  if (!qualname || !is_str(qualname)) {
+    xdecref(qualname);
+    clear_error(ts);
+    return "function";
+  }
+  std::string name(str_view(qualname));
+  decref(qualname);
+  Object* module = get_attr_str_or_null(ts, func, "__module__");
+  clear_error(ts);
+  if (module && is_str(module) && str_view(module) != "builtins") name = std::string(str_view(module)) + "." + name;
+  xdecref(module);
+  return name;
+}
+
 bool dict_update_from(ThreadState* ts, Object* dict, Object* other, bool merge, Object* func) {
   if (!merge) {
     if (!is_instance(other, &dict_type) && !get_attr_str_or_null(ts, other, "keys")) {
@@ -313,14 +329,21 @@ bool dict_update_from(ThreadState* ts, Object* dict, Object* other, bool merge, 
     return dict_merge(ts, dict, other, true);
   }
   if (!is_instance(other, &dict_type)) {
+    // ** takes mappings only (an object with keys()), never a sequence of pairs.
+    Object* keys = get_attr_str_or_null(ts, other, "keys");
+    if (!keys) {
+      if (ts->curexc) return false;
+      raise(ts, &exc_TypeError, function_display_name(ts, func) + "() argument after ** must be a mapping, not " +
+                                    other->ob_type->tp_name);
+      return false;
+    }
+    decref(keys);
     Object* tmp = new_dict(ts);
     if (!dict_merge(ts, tmp, other, true)) {
       decref(tmp);
       if (ts->curexc && is_instance(ts->curexc, &exc_AttributeError)) {
         clear_error(ts);
-        std::string fname = func && is_instance(func, &function_type)
-                                ? std::string(str_view(static_cast<FunctionObject*>(func)->qualname))
-                                : "function";
+        std::string fname = function_display_name(ts, func);
         raise(ts, &exc_TypeError, fname + "() argument after ** must be a mapping, not " + other->ob_type->tp_name);
       }
       return false;
@@ -332,9 +355,7 @@ bool dict_update_from(ThreadState* ts, Object* dict, Object* other, bool merge, 
   for (DictEntry& e : *static_cast<DictObject*>(other)->entries) {
     if (!e.key) continue;
     if (dict_get_item(ts, dict, e.key)) {
-      std::string fname = func && is_instance(func, &function_type)
-                              ? std::string(str_view(static_cast<FunctionObject*>(func)->qualname))
-                              : "function";
+      std::string fname = function_display_name(ts, func);
       raise(ts, &exc_TypeError, fname + "() got multiple values for keyword argument '" +
                                     std::string(is_str(e.key) ? str_view(e.key) : "?") + "'");
       return false;
