@@ -307,10 +307,20 @@ Object* builtin_build_class(ThreadState* ts, Object*, Object* const* args, std::
     meta_is_class = is_instance(meta, &type_type);
   }
   if (meta_is_class) {
-    // The most derived metaclass of the bases wins (conflicts are reported by type_new).
+    // The most derived metaclass of the bases wins, decided before __prepare__ runs.
+    // CPython: _PyType_CalculateMetaclass.
     for (Py_ssize_t i = 0; i < tuple_size(bases); ++i) {
       TypeObject* bm = tuple_get(bases, i)->ob_type;
-      if (is_subtype(bm, static_cast<TypeObject*>(meta))) meta = bm;
+      auto* winner = static_cast<TypeObject*>(meta);
+      if (is_subtype(winner, bm)) continue;
+      if (is_subtype(bm, winner)) {
+        meta = bm;
+        continue;
+      }
+      decref(bases);
+      return raise(ts, &exc_TypeError,
+                   "metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the "
+                   "metaclasses of all its bases");
     }
   }
   Object* kwtuple = nullptr;

@@ -79,7 +79,7 @@ Object* sys_exc_info(ThreadState* ts, Object*, Object* const*, std::size_t, Obje
   Object* t = new_tuple(ts, 3);
   tuple_set(t, 0, newref(exc == py_none() ? py_none() : reinterpret_cast<Object*>(exc->ob_type)));
   tuple_set(t, 1, newref(exc));
-  tuple_set(t, 2, newref(py_none()));
+  tuple_set(t, 2, exc == py_none() ? newref(py_none()) : exception_traceback(exc));
   return t;
 }
 

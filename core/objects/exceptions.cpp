@@ -98,7 +98,7 @@ int exc_set_args(ThreadState* ts, Object* o, Object* v) {
 Object* exc_get_cause(ThreadState*, Object* o) { return or_none(as_exc(o)->cause); }
 Object* exc_get_context(ThreadState*, Object* o) { return or_none(as_exc(o)->context); }
 Object* exc_get_suppress(ThreadState*, Object* o) { return new_bool(as_exc(o)->suppress_context); }
-Object* exc_get_traceback(ThreadState*, Object* o) { return newref(py_none()); }
+Object* exc_get_traceback(ThreadState*, Object* o) { return exception_traceback(o); }
 int exc_set_cause(ThreadState* ts, Object* o, Object* v) {
   if (v != py_none() && !is_instance(v, &exc_BaseException)) {
     raise(ts, &exc_TypeError, "exception cause must be None or derive from BaseException");

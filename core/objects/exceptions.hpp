@@ -82,6 +82,9 @@ std::nullptr_t raise_object(ThreadState* ts, Object* exc);
 // str(exc): the message as CPython's BaseException.__str__ gives it.
 std::string exception_message(ThreadState* ts, Object* exc);
 void add_traceback_entry(Object* exc, CodeObject* code, int offset, Object* globals);
+// exc.__traceback__ (traceback_object.cpp): the outermost traceback object, or None.
+extern TypeObject traceback_type;
+[[nodiscard]] Object* exception_traceback(Object* exc);
 // Sets exc.__context__ (taking a reference), as raising inside an except block does.
 void set_exception_context(Object* exc, Object* context);
 void set_exception_cause(Object* exc, Object* cause);  // also sets __suppress_context__

@@ -31,7 +31,7 @@ const std::vector<TypeObject*>& builtin_static_types() {
     std::vector<TypeObject*> t = {
         &object_type, &type_type, &int_type, &bool_type, &float_type, &str_type, &tuple_type, &tuple_iterator_type,
         &list_type, &list_iterator_type, &dict_type, &dict_keys_type, &dict_values_type, &dict_items_type,
-        &dict_iterator_type, &dict_reverse_iterator_type, &none_type, &not_implemented_type, &ellipsis_type, &slice_type, &range_type, &range_iterator_type,
+        &dict_iterator_type, &dict_reverse_iterator_type, &none_type, &not_implemented_type, &ellipsis_type, &slice_type, &traceback_type, &range_type, &range_iterator_type,
         &seq_iterator_type, &function_type, &builtin_function_type, &method_type, &cell_type, &staticmethod_type,
         &classmethod_type, &property_type, &super_type, &generator_type, &std_stream_type, &module_type, &method_descriptor_type, &classmethod_descriptor_type,
         &getset_descriptor_type, &wrapper_descriptor_type, &bound_builtin_type, &method_wrapper_type, &code_type,

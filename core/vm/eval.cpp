@@ -881,8 +881,10 @@ Object* run_frame(ThreadState* ts, Frame* entry_frame, bool throwing) {
       case op::WITH_EXCEPT_START: {  // (exit, lasti, prev_exc, exc -- ..., exit(type, exc, tb))
         Object* exc = sp[-1];
         Object* exit = sp[-4];
-        Object* args[3] = {reinterpret_cast<Object*>(exc->ob_type), exc, py_none()};
+        Object* tb = exception_traceback(exc);
+        Object* args[3] = {reinterpret_cast<Object*>(exc->ob_type), exc, tb};
         Object* r = call_object(ts, exit, args, 3, nullptr);
+        decref(tb);
         if (!r) goto error;
         *sp++ = r;
         continue;
