@@ -110,7 +110,11 @@ struct Expr {
   NodeLocation outer;
 
   Expr(ExprKind k, NodeLocation l) : kind(k), loc(l) {}
-  ~Expr() { xdecref(value); }
+  // Iterative (ast.cpp): `1+1+...+1` parses into a left-deep chain as long as the source,
+  // and recursive destruction would overflow the stack (the browser's is small).
+  ~Expr();
+  // Moves the operand children (left, right, orelse, elts, values) out into `out`.
+  void detach_operands(std::vector<ExprPtr>& out);
   Expr(const Expr&) = delete;
   Expr& operator=(const Expr&) = delete;
 };

@@ -396,7 +396,7 @@ CompileResult compile_expression(ThreadState* ts, std::string_view source, const
     result.error.offset = module.body.empty() ? 1 : module.body[0]->loc.col_offset + 1;
     return result;
   }
-  fold_constants(ts, module);
+  if (!fold_constants(ts, module, result.error)) return result;
   SymbolTable symbols;
   if (!symbols.build(module, text, result.error)) return result;
   CodeGen gen(ts, text, filename, symbols, result.error);
@@ -408,7 +408,7 @@ CompileResult compile_module(ThreadState* ts, std::string_view source, const std
   CompileResult result;
   Module module;
   if (!parse_module(ts, source, module, result.error)) return result;
-  fold_constants(ts, module);
+  if (!fold_constants(ts, module, result.error)) return result;
   SymbolTable symbols;
   if (!symbols.build(module, source, result.error)) return result;
   CodeGen gen(ts, source, filename, symbols, result.error);

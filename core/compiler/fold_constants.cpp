@@ -246,7 +246,16 @@ void fold_children(ThreadState* ts, Expr& e) {
   }
 }
 
+struct FoldTooDeep {};
+constexpr int kMaxFoldDepth = 2990;  // CPython: 3 x the recursion limit, less what the caller used
+
 void fold_expr(ThreadState* ts, Expr& e) {
+  struct Guard {
+    int& depth;
+    explicit Guard(int& d) : depth(d) { ++depth; }
+    ~Guard() { --depth; }
+  } guard(ts->ast_depth);
+  if (ts->ast_depth > kMaxFoldDepth) throw FoldTooDeep{};
   fold_children(ts, e);
   for (auto& g : e.generators) fold_iter(ts, *g.iter);
   if (e.kind == ExprKind::Compare && (e.ops.back() == CmpOpKind::In || e.ops.back() == CmpOpKind::NotIn))
@@ -347,6 +356,16 @@ void fold_stmts(ThreadState* ts, std::vector<StmtPtr>& stmts) {
 
 }  // namespace
 
-void fold_constants(ThreadState* ts, Module& module) { fold_stmts(ts, module.body); }
+bool fold_constants(ThreadState* ts, Module& module, SyntaxErrorInfo& error) {
+  try {
+    fold_stmts(ts, module.body);
+  } catch (const FoldTooDeep&) {
+    error = SyntaxErrorInfo{};
+    error.type = "RecursionError";
+    error.message = "maximum recursion depth exceeded during compilation";
+    return false;
+  }
+  return true;
+}
 
 }  // namespace terrarium

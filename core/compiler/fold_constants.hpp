@@ -3,9 +3,11 @@
 // used only if it raised nothing and stays within CPython's size limits.
 #pragma once
 #include "compiler/ast.hpp"
+#include "compiler/syntax_error.hpp"
 
 namespace terrarium {
 
-void fold_constants(ThreadState* ts, Module& module);
+// False with `error` filled (RecursionError) when the tree is nested too deeply.
+[[nodiscard]] bool fold_constants(ThreadState* ts, Module& module, SyntaxErrorInfo& error);
 
 }  // namespace terrarium

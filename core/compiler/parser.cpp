@@ -80,6 +80,25 @@ class Parser {
     error_.end_offset = end_col > col || end_lineno > lineno ? char_offset(end_lineno, end_col) : 0;
     throw ParseFailure{};
   }
+  // The recursive rules (unary operators, `not`, lambda, conditional expressions) stop
+  // at CPython's parser budget with MemoryError, as its MAXSTACK check does, long before
+  // the C++ stack (small in the browser) could overflow.
+  static constexpr int kMaxParseDepth = 5998;
+  struct DepthGuard {
+    Parser& parser;
+    int cost;
+    DepthGuard(Parser& p, int c) : parser(p), cost(c) {
+      parser.depth_ += cost;
+      if (parser.depth_ > kMaxParseDepth) {
+        parser.error_ = SyntaxErrorInfo{};
+        parser.error_.type = "MemoryError";
+        throw ParseFailure{};
+      }
+    }
+    ~DepthGuard() { parser.depth_ -= cost; }
+  };
+  int depth_ = 0;
+
   [[noreturn]] void fail(const std::string& msg, const Token& t) {
     fail_at(msg, t.lineno, t.col, t.end_lineno, t.end_col);
   }
@@ -863,6 +882,7 @@ class Parser {
   }
 
   ExprPtr expression() {
+    DepthGuard guard(*this, 1);
     if (at_keyword("lambda")) return lambda();
     ExprPtr body = disjunction();
     if (!at_keyword("if")) return body;
@@ -879,6 +899,7 @@ class Parser {
   }
 
   ExprPtr lambda() {
+    DepthGuard guard(*this, 2);
     const Token& kw = advance();
     auto e = make(ExprKind::Lambda, token_loc(kw));
     e->args = parameters(true, ":");
@@ -905,6 +926,7 @@ class Parser {
   ExprPtr conjunction() { return bool_chain(BoolOpKind::And, "and", &Parser::inversion); }
 
   ExprPtr inversion() {
+    DepthGuard guard(*this, 1);
     if (!at_keyword("not")) return comparison();
     const Token& kw = advance();
     ExprPtr operand = inversion();
@@ -989,6 +1011,7 @@ class Parser {
   ExprPtr bitwise_or() { return binary_level(0); }
 
   ExprPtr factor() {
+    DepthGuard guard(*this, 1);
     const Token& t = cur();
     if (t.kind == TokenKind::Op && (t.text == "-" || t.text == "+" || t.text == "~")) {
       advance();

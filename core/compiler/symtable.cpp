@@ -39,6 +39,8 @@ class SymtableBuilder {
   }
 
  private:
+  int expr_depth_ = 0;
+
   [[noreturn]] void fail(const std::string& msg, const NodeLocation& l) {
     error_.type = "SyntaxError";
     error_.message = msg;
@@ -272,7 +274,24 @@ class SymtableBuilder {
     leave();
   }
 
+  // CPython gives up on expressions nested deeper than its compiler's recursion budget
+  // (3 x the recursion limit of 1000) with RecursionError, and so do we: deeper trees
+  // would also overflow the C++ stack in the passes that follow.
+  static constexpr int kMaxExprDepth = 2990;
+  struct DepthGuard {
+    int& depth;
+    explicit DepthGuard(int& d) : depth(d) { ++depth; }
+    ~DepthGuard() { --depth; }
+  };
+
   void visit_expr(Expr& e) {
+    DepthGuard guard(expr_depth_);
+    if (expr_depth_ > kMaxExprDepth) {
+      error_ = SyntaxErrorInfo{};
+      error_.type = "RecursionError";
+      error_.message = "maximum recursion depth exceeded during compilation";
+      throw SymtableFailure{};
+    }
     switch (e.kind) {
       case ExprKind::Name:
         add_def(e.id, e.ctx == ExprContext::Load ? USE : DEF_LOCAL, e.loc);

@@ -7,7 +7,9 @@
 namespace terrarium {
 
 struct SyntaxErrorInfo {
-  std::string type = "SyntaxError";  // or "IndentationError"
+  // Or "IndentationError", or "RecursionError"/"MemoryError" for source nested too deeply
+  // to compile or parse (then only the message matters and no location is printed).
+  std::string type = "SyntaxError";
   std::string message;
   int lineno = 0;
   int offset = 0;       // 1-based character offset; 0 or less: no caret

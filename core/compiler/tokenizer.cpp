@@ -11,6 +11,9 @@ namespace terrarium {
 
 namespace {
 
+constexpr std::size_t kMaxBracketDepth = 200;
+constexpr std::size_t kMaxIndentLevels = 100;  // entries of indents_, the outermost 0 included
+
 bool is_ident_start(unsigned char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z' ? true : c == '_' || c >= 0x80; }
 bool is_ident_char(unsigned char c) { return is_ident_start(c) || (c >= '0' && c <= '9'); }
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
@@ -123,6 +126,9 @@ class Tokenizer {
     }
     at_line_start_ = false;
     if (column > indents_.back()) {
+      // CPython's tokenizer allows 99 nested blocks (MAXINDENT 100).
+      if (indents_.size() >= kMaxIndentLevels)
+        return fail("too many levels of indentation", line_, 0, 0, "IndentationError");
       indents_.push_back(column);
       emit(TokenKind::Indent, "", line_, 0, col());
     } else {
@@ -281,6 +287,13 @@ class Tokenizer {
       pos_ += candidate.size();
       std::string text(candidate);
       if (text == "(" || text == "[" || text == "{") {
+        // CPython's tokenizer stops at 200 open brackets (MAXLEVEL), before the parser
+        // could recurse that deep.
+        if (brackets_.size() >= kMaxBracketDepth) {
+          fail("too many nested parentheses", line_, start_col, 0);
+          error_.end_offset = error_.offset;
+          return false;
+        }
         Token t;
         t.kind = TokenKind::Op;
         t.text = text;

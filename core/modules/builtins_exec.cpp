@@ -25,6 +25,8 @@ namespace {
 // end_lineno, end_offset) as args, so str() reads "msg (file, line N)".
 std::nullptr_t raise_compile_error(ThreadState* ts, const SyntaxErrorInfo& e, const std::string& filename,
                                    std::string_view source) {
+  if (e.type == "RecursionError") return raise(ts, &exc_RecursionError, e.message);
+  if (e.type == "MemoryError") return raise(ts, &exc_MemoryError, e.message);
   std::string line;
   std::size_t p = 0;
   for (int l = 1; l < e.lineno && p != std::string_view::npos; ++l) {

@@ -214,9 +214,12 @@ Object* syntax_error_filename(ThreadState*, Object* o) { return syntax_error_fie
 Object* syntax_error_lineno(ThreadState*, Object* o) { return syntax_error_field(o, 1); }
 Object* syntax_error_offset(ThreadState*, Object* o) { return syntax_error_field(o, 2); }
 Object* syntax_error_text(ThreadState*, Object* o) { return syntax_error_field(o, 3); }
+Object* syntax_error_end_lineno(ThreadState*, Object* o) { return syntax_error_field(o, 4); }
+Object* syntax_error_end_offset(ThreadState*, Object* o) { return syntax_error_field(o, 5); }
 const GetSetDef kSyntaxErrorGetSet[] = {{"msg", syntax_error_msg, nullptr},       {"filename", syntax_error_filename, nullptr},
                                         {"lineno", syntax_error_lineno, nullptr}, {"offset", syntax_error_offset, nullptr},
-                                        {"text", syntax_error_text, nullptr},     {nullptr, nullptr, nullptr}};
+                                        {"text", syntax_error_text, nullptr},     {"end_lineno", syntax_error_end_lineno, nullptr},
+                                        {"end_offset", syntax_error_end_offset, nullptr}, {nullptr, nullptr, nullptr}};
 
 // StopIteration.value: the generator's return value (the first argument, or None).
 Object* stop_iteration_value(ThreadState*, Object* o) {

@@ -57,6 +57,10 @@ bool exec_module_source(ThreadState* ts, Object* module, const std::string& sour
   CompileResult compiled = compile_module(ts, source, filename, true);
   if (!compiled.code) {
     const SyntaxErrorInfo& e = compiled.error;
+    if (e.type == "RecursionError" || e.type == "MemoryError") {
+      raise(ts, e.type == "MemoryError" ? &exc_MemoryError : &exc_RecursionError, e.message);
+      return false;
+    }
     Object* exc = new_exception(ts, e.type == "IndentationError" ? &exc_IndentationError : &exc_SyntaxError,
                                 e.message + " (" + filename + ", line " + std::to_string(e.lineno) + ")");
     raise_object(ts, exc);

@@ -28,6 +28,9 @@ struct ThreadState {
   bool last_frame_yielded = false;
   int recursion_remaining = 1000;
   int recursion_limit = 1000;
+  // Nesting depth of the AST pass in progress (constant folding), bounded like CPython's
+  // compiler recursion budget so deep source fails cleanly instead of overflowing the stack.
+  int ast_depth = 0;
   // Nonzero when the eval loop must stop and look (interrupt requested, later: GIL drop
   // request, pending calls). Checked at RESUME and backward jumps only.
   std::atomic<std::uint8_t>* eval_breaker = nullptr;

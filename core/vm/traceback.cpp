@@ -53,7 +53,7 @@ bool binop_anchors(ThreadState* ts, std::string_view segment, int& left, int& ri
   clear_error(ts);
   ts->curexc = saved;
   if (!parsed || module.body.size() != 1 || module.body[0]->kind != StmtKind::Expr) return false;
-  fold_constants(ts, module);
+  if (!fold_constants(ts, module, ignored)) return false;
   const Expr& e = *module.body[0]->value;
   if (e.kind != ExprKind::BinOp || e.left->loc.end_lineno != 1 || e.right->loc.lineno != 1) return false;
   int from = e.left->loc.end_col_offset, to = e.right->loc.col_offset;
@@ -176,6 +176,9 @@ std::string format_single(ThreadState* ts, Object* exc) {
 }  // namespace
 
 std::string format_syntax_error(const SyntaxErrorInfo& error, const std::string& filename, std::string_view source) {
+  // Errors without a location (source nested too deeply) print as a bare exception line.
+  if (error.type == "RecursionError" || error.type == "MemoryError")
+    return error.type + (error.message.empty() ? "" : ": " + error.message) + "\n";
   std::string out = "  File \"" + filename + "\", line " + std::to_string(error.lineno) + "\n";
   std::size_t p = 0;
   for (int l = 1; l < error.lineno && p != std::string_view::npos; ++l) {
