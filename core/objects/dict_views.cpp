@@ -153,8 +153,9 @@ Object* as_set(ThreadState* ts, Object* iterable) {
   return set;
 }
 
-template <BinaryOp Op>
-Object* view_set_op(ThreadState* ts, Object* a, Object* b) {
+// combine(set(a), set(b)), releasing both sets.
+template <typename Combine>
+Object* with_both_as_sets(ThreadState* ts, Object* a, Object* b, Combine&& combine) {
   Object* left = as_set(ts, a);
   if (!left) return nullptr;
   Object* right = as_set(ts, b);
@@ -162,10 +163,15 @@ Object* view_set_op(ThreadState* ts, Object* a, Object* b) {
     decref(left);
     return nullptr;
   }
-  Object* result = binary_op(ts, left, right, Op);
+  Object* result = combine(left, right);
   decref(left);
   decref(right);
   return result;
+}
+
+template <BinaryOp Op>
+Object* view_set_op(ThreadState* ts, Object* a, Object* b) {
+  return with_both_as_sets(ts, a, b, [&](Object* l, Object* r) { return binary_op(ts, l, r, Op); });
 }
 
 bool is_set_like(Object* o) {
@@ -175,17 +181,7 @@ bool is_set_like(Object* o) {
 
 Object* view_richcompare(ThreadState* ts, Object* a, Object* b, CompareOp op) {
   if (!is_set_like(a) || !is_set_like(b)) return newref(py_not_implemented());
-  Object* left = as_set(ts, a);
-  if (!left) return nullptr;
-  Object* right = as_set(ts, b);
-  if (!right) {
-    decref(left);
-    return nullptr;
-  }
-  Object* result = rich_compare(ts, left, right, op);
-  decref(left);
-  decref(right);
-  return result;
+  return with_both_as_sets(ts, a, b, [&](Object* l, Object* r) { return rich_compare(ts, l, r, op); });
 }
 
 void make_set_like(TypeObject& t) {

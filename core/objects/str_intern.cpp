@@ -58,30 +58,29 @@ Object* adopt(ThreadState* ts, Object* s) {
 
 }  // namespace
 
-Object* intern_str(ThreadState* ts, Object* s) {
-  if (!is_exact_str(s)) return s;
-  if (Object* canonical = find_interned(ts, s)) {
-    Object* result = newref(canonical);
-    decref(s);
-    return result;
-  }
-  return adopt(ts, s);
-}
+namespace {
 
-Object* intern_source_str(ThreadState* ts, Object* s) {
+// `from_source`: names and constants the parser made, whose one-character ASCII strings
+// are never the character cache.
+Object* intern(ThreadState* ts, Object* s, bool from_source) {
   if (!is_exact_str(s)) return s;
   if (Object* canonical = find_interned(ts, s)) {
     Object* result = newref(canonical);
     decref(s);
     return result;
   }
-  if (str_length(s) == 1 && str_is_ascii(s)) {
+  if (from_source && str_length(s) == 1 && str_is_ascii(s)) {
     Object* copy = uncached_copy(s);
     decref(s);
     s = copy;
   }
   return adopt(ts, s);
 }
+
+}  // namespace
+
+Object* intern_str(ThreadState* ts, Object* s) { return intern(ts, s, false); }
+Object* intern_source_str(ThreadState* ts, Object* s) { return intern(ts, s, true); }
 
 Object* intern_constant_str(ThreadState* ts, Object* s) {
   if (!is_exact_str(s) || !all_name_chars(s)) return s;
