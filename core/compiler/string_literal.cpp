@@ -1,25 +1,9 @@
 // Escape decoding for string literals: \n \t \xhh \ooo \uXXXX \UXXXXXXXX and friends.
 #include "compiler/string_literal.hpp"
 
-namespace terrarium {
+#include "objects/str_unicode.hpp"
 
-void append_utf8(std::string& out, char32_t cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
+namespace terrarium {
 
 namespace {
 int hex_value(char c) {
@@ -61,7 +45,7 @@ std::string decode_escapes(std::string_view s) {
           out += '\\';
           out += e;
         } else {
-          append_utf8(out, cp);
+          unicode::append_utf8(out, cp);
         }
         break;
       }
@@ -69,7 +53,7 @@ std::string decode_escapes(std::string_view s) {
         if (e >= '0' && e <= '7') {
           char32_t cp = e - '0';
           for (int n = 1; n < 3 && i + 1 < s.size() && s[i + 1] >= '0' && s[i + 1] <= '7'; ++n) cp = cp * 8 + (s[++i] - '0');
-          append_utf8(out, cp);
+          unicode::append_utf8(out, cp);
         } else {
           out += '\\';
           out += e;

@@ -7,6 +7,5 @@ namespace terrarium {
 
 // Returns the literal's value as UTF-8. Unknown escapes are kept verbatim, as CPython does.
 std::string decode_escapes(std::string_view body);
-void append_utf8(std::string& out, char32_t cp);
 
 }  // namespace terrarium

@@ -20,17 +20,6 @@ namespace terrarium {
 
 namespace {
 
-bool wrapper_args(ThreadState* ts, const char* name, std::size_t expected, std::size_t nargs, Object* kwnames) {
-  if (kwcount(kwnames) != 0) {
-    raise(ts, &exc_TypeError, std::string("wrapper ") + name + "() takes no keyword arguments");
-    return false;
-  }
-  if (nargs == expected) return true;
-  raise(ts, &exc_TypeError, "expected " + std::to_string(expected) + (expected == 1 ? " argument" : " arguments") +
-                                ", got " + std::to_string(nargs));
-  return false;
-}
-
 // x == m * 2**e with m an integer of at most 53 bits (x finite, nonzero).
 void split_double(double x, std::int64_t& m, int& e) {
   int k;

@@ -16,6 +16,17 @@ std::string plural(std::size_t n, const char* word) { return std::to_string(n) +
 
 }  // namespace
 
+bool wrapper_args(ThreadState* ts, const char* name, std::size_t expected, std::size_t nargs, Object* kwnames) {
+  if (kwcount(kwnames) != 0) {
+    raise(ts, &exc_TypeError, std::string("wrapper ") + name + "() takes no keyword arguments");
+    return false;
+  }
+  if (nargs == expected) return true;
+  raise(ts, &exc_TypeError, "expected " + std::to_string(expected) + (expected == 1 ? " argument" : " arguments") +
+                                ", got " + std::to_string(nargs));
+  return false;
+}
+
 bool no_kwargs(ThreadState* ts, const char* qualname, Object* kwnames) {
   if (kwcount(kwnames) == 0) return true;
   raise(ts, &exc_TypeError, std::string(qualname) + "() takes no keyword arguments");

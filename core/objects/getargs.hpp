@@ -11,6 +11,10 @@ namespace terrarium {
 
 inline std::size_t kwcount(Object* kwnames) { return kwnames ? static_cast<std::size_t>(tuple_size(kwnames)) : 0; }
 // "str.upper() takes no keyword arguments"; qualname is "str.upper".
+// The argument check of a slot wrapper such as int.__float__ (CPython's wrap_* functions):
+// no keywords, exactly `expected` positional arguments ("expected 0 arguments, got 1").
+[[nodiscard]] bool wrapper_args(ThreadState* ts, const char* name, std::size_t expected, std::size_t nargs,
+                                Object* kwnames);
 [[nodiscard]] bool no_kwargs(ThreadState* ts, const char* qualname, Object* kwnames);
 // METH_NOARGS: "str.upper() takes no arguments (1 given)".
 [[nodiscard]] bool no_args(ThreadState* ts, const char* qualname, std::size_t nargs, Object* kwnames);

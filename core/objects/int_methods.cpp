@@ -21,18 +21,6 @@ namespace terrarium {
 
 namespace {
 
-// Slot wrappers in CPython (int.__float__ is nb_float): "expected 0 arguments, got 1".
-bool wrapper_args(ThreadState* ts, const char* name, std::size_t expected, std::size_t nargs, Object* kwnames) {
-  if (kwcount(kwnames) != 0) {
-    raise(ts, &exc_TypeError, std::string("wrapper ") + name + "() takes no keyword arguments");
-    return false;
-  }
-  if (nargs == expected) return true;
-  raise(ts, &exc_TypeError, "expected " + std::to_string(expected) + (expected == 1 ? " argument" : " arguments") +
-                                ", got " + std::to_string(nargs));
-  return false;
-}
-
 Object* int_conjugate(ThreadState* ts, Object* self, Object* const*, std::size_t nargs, Object* kwnames) {
   return no_args(ts, "int.conjugate", nargs, kwnames) ? int_exact(ts, self) : nullptr;
 }

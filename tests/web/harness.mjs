@@ -9,6 +9,8 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import assert from 'node:assert/strict';
+import { after, afterEach, before } from 'node:test';
 import { chromium } from 'playwright-core';
 
 export const REPO = fileURLToPath(new URL('../../', import.meta.url));
@@ -165,4 +167,27 @@ export async function runAndStop(page, source = 'while True:\n    pass\n') {
   await page.click('#stop');
   await waitForState(page, 'ready');
   return page.evaluate(() => window.__terrarium.lastStopLatencyMs());
+}
+
+// Registers the hooks every spec needs inside its describe(): start the server and the
+// browser, open the playground, fail any test during which the page reported an error,
+// and shut everything down. Returns an object whose `page` is set once `before` ran.
+export function usePlayground({ isolation }) {
+  const ctx = { server: null, browser: null, page: null };
+  before(async () => {
+    requireBuildOutputs();
+    ctx.server = await startServer({ isolation });
+    ctx.browser = await launchBrowser();
+    ctx.page = ctx.browser.page;
+    await openPlayground(ctx.page, ctx.server.url);
+  });
+  afterEach(() => {
+    const errors = ctx.browser?.errors.splice(0) ?? [];
+    assert.deepEqual(errors, [], `the page reported errors:\n${errors.join('\n')}`);
+  });
+  after(async () => {
+    await ctx.browser?.close();
+    await ctx.server?.stop();
+  });
+  return ctx;
 }
