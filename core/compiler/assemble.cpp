@@ -155,7 +155,10 @@ int stack_effect(int opcode, int oparg, bool jump) {
     case op::RERAISE: return -1;
     case op::PUSH_EXC_INFO: return 1;
     case op::POP_EXCEPT: return -1;
-    case op::CHECK_EXC_MATCH: return 0;
+    case op::CHECK_EXC_MATCH: case op::CHECK_EG_MATCH: return 0;
+    case op::PREP_RERAISE_STAR: return -1;
+    case op::GET_LEN: case op::MATCH_MAPPING: case op::MATCH_SEQUENCE: case op::MATCH_KEYS: return 1;
+    case op::MATCH_CLASS: return -2;
     case op::IMPORT_NAME: return -1;
     case op::IMPORT_FROM: return 1;
     case op::IMPORT_STAR: return -1;

@@ -132,6 +132,42 @@ struct Alias {
   NodeLocation loc;
 };
 
+// CPython's pattern nodes (match statements), one struct with a kind tag like Expr.
+enum class PatternKind {
+  MatchValue,      // value (a Constant or dotted name)
+  MatchSingleton,  // singleton: None, True or False (borrowed; immortal)
+  MatchSequence,   // patterns
+  MatchMapping,    // keys, patterns, name=rest ("" without **rest)
+  MatchClass,      // value=cls, patterns (positional), kwd_attrs, kwd_patterns
+  MatchStar,       // name ("" for *_)
+  MatchAs,         // pattern (null for a capture or wildcard), name ("" for _)
+  MatchOr,         // patterns
+};
+
+struct Pattern;
+using PatternPtr = std::unique_ptr<Pattern>;
+
+struct Pattern {
+  PatternKind kind;
+  NodeLocation loc;
+  ExprPtr value;
+  Object* singleton = nullptr;
+  std::vector<PatternPtr> patterns;
+  std::vector<ExprPtr> keys;
+  std::vector<std::string> kwd_attrs;
+  std::vector<PatternPtr> kwd_patterns;
+  std::string name;
+  PatternPtr pattern;
+
+  Pattern(PatternKind k, NodeLocation l) : kind(k), loc(l) {}
+};
+
+struct MatchCase {
+  PatternPtr pattern;
+  ExprPtr guard;  // null without `if`
+  std::vector<StmtPtr> body;
+};
+
 struct WithItem {
   ExprPtr context_expr;
   ExprPtr optional_vars;
@@ -152,11 +188,13 @@ enum class StmtKind {
   Delete,       // targets
   Raise,        // value=exc or null, cause or null
   Try,          // body, handlers, orelse, finalbody
+  TryStar,      // body, handlers (except*), orelse, finalbody
   Assert,       // value=test, cause=msg or null
   Global, Nonlocal,  // names
   Import,       // aliases
   ImportFrom,   // name=module, aliases, level
   With,         // items, body
+  Match,        // value=subject, cases
 };
 
 struct Stmt {
@@ -180,6 +218,7 @@ struct Stmt {
   std::vector<std::string> names;
   std::vector<Alias> aliases;
   std::vector<WithItem> items;
+  std::vector<MatchCase> cases;
   int level = 0;
   bool is_async = false;  // async def / async for / async with
 

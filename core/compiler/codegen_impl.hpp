@@ -19,7 +19,7 @@ enum class UnitKind { Module, Class, Function, Lambda, Comprehension };
 
 // CPython: enum fblocktype — what `break`, `continue` and `return` must unwind.
 enum class FBlockKind { WhileLoop, ForLoop, TryExcept, FinallyTry, FinallyEnd, With, AsyncWith, HandlerCleanup,
-                        PopValue, ExceptionHandler };
+                        PopValue, ExceptionHandler, ExceptionGroupHandler };
 
 struct FBlock {
   FBlockKind kind;
@@ -28,6 +28,14 @@ struct FBlock {
   const std::vector<StmtPtr>* finally_body = nullptr;  // FinallyTry
   const Stmt* with_stmt = nullptr;                     // With
   std::string name;                                    // HandlerCleanup: the `as` name, or ""
+};
+
+// CPython: pattern_context. The state of compiling one case's pattern.
+struct PatternContext {
+  std::vector<std::string> stores;       // names captured so far, in stack order
+  bool allow_irrefutable = false;        // may this pattern match anything?
+  std::vector<BasicBlock*> fail_pop;     // fail_pop[n] pops n items, then fails
+  std::size_t on_top = 0;                // items above the captures that a failure pops
 };
 
 struct CompilerUnit {
@@ -75,6 +83,11 @@ class CodeGen {
   void nameop(const std::string& name, ExprContext ctx);
   void make_closure(CodeObject* code, int flags, Object* qualname);
   [[noreturn]] void fail(const std::string& message, const NodeLocation& l);
+  // At the location of the instruction being emitted, as CPython's compiler_error.
+  [[noreturn]] void fail_here(const std::string& message) {
+    const Location& l = u().loc;
+    fail(message, NodeLocation{l.lineno, l.col_offset, l.end_lineno, l.end_col_offset});
+  }
   static Location location_of(const NodeLocation& l) {
     return Location{l.lineno, l.end_lineno, l.col_offset, l.end_col_offset};
   }
@@ -100,6 +113,24 @@ class CodeGen {
   void visit_async_with(Stmt& s, std::size_t item);
   void visit_async_for(Stmt& s);
   void add_yield_from(bool await);
+  void visit_try_star(Stmt& s);
+  void visit_try_star_except(Stmt& s);
+
+  // ---- match statements (codegen_match.cpp) ----
+  void visit_match(Stmt& s);
+  void visit_pattern(Pattern& p, PatternContext& pc);
+  void visit_subpattern(Pattern& p, PatternContext& pc);
+  void visit_sequence_pattern(Pattern& p, PatternContext& pc);
+  void sequence_by_unpacking(Pattern& p, PatternContext& pc);
+  void sequence_by_subscript(Pattern& p, Py_ssize_t star, PatternContext& pc);
+  void visit_mapping_pattern(Pattern& p, PatternContext& pc);
+  void visit_class_pattern(Pattern& p, PatternContext& pc);
+  void visit_or_pattern(Pattern& p, PatternContext& pc);
+  void ensure_fail_pop(PatternContext& pc, std::size_t n);
+  void jump_to_fail_pop(PatternContext& pc, int opcode);
+  void emit_and_reset_fail_pop(PatternContext& pc);
+  void pattern_rotate(int count);
+  void pattern_store_name(const std::string& name, PatternContext& pc, const NodeLocation& loc);
   void add_yield();
   void visit_import(Stmt& s);
   void visit_import_from(Stmt& s);

@@ -30,7 +30,12 @@ bool find_ann(const std::vector<StmtPtr>& stmts) {
       case StmtKind::With:
         if (find_ann(s->body)) return true;
         break;
+      case StmtKind::Match:
+        for (const auto& c : s->cases)
+          if (find_ann(c.body)) return true;
+        break;
       case StmtKind::Try:
+      case StmtKind::TryStar:
         if (find_ann(s->body) || find_ann(s->orelse) || find_ann(s->finalbody)) return true;
         for (const auto& h : s->handlers)
           if (find_ann(h.body)) return true;
@@ -111,6 +116,8 @@ void CodeGen::visit_stmt(Stmt& s) {
       return;
     }
     case StmtKind::Try: return visit_try(s);
+    case StmtKind::TryStar: return visit_try_star(s);
+    case StmtKind::Match: return visit_match(s);
     case StmtKind::Assert: return visit_assert(s);
     case StmtKind::Global:
     case StmtKind::Nonlocal:
@@ -293,6 +300,7 @@ void CodeGen::unwind_fblock(const FBlock& f, bool preserve_tos) {
   switch (f.kind) {
     case FBlockKind::WhileLoop:
     case FBlockKind::ExceptionHandler:
+    case FBlockKind::ExceptionGroupHandler:
       return;
     case FBlockKind::ForLoop:
       if (preserve_tos) addop(op::SWAP, 2);
@@ -353,6 +361,8 @@ bool CodeGen::unwind_fblock_stack(bool preserve_tos, FBlock* loop_out) {
   auto& stack = u().fblocks;
   if (stack.empty()) return false;
   FBlock top = stack.back();
+  if (top.kind == FBlockKind::ExceptionGroupHandler)
+    fail_here("'break', 'continue' and 'return' cannot appear in an except* block");
   if (loop_out && (top.kind == FBlockKind::WhileLoop || top.kind == FBlockKind::ForLoop)) {
     *loop_out = top;
     return true;
@@ -419,7 +429,10 @@ void CodeGen::visit_try_finally(Stmt& s) {
   FBlock f{FBlockKind::FinallyTry, body_block, end};
   f.finally_body = &s.finalbody;
   u().fblocks.push_back(f);
-  if (!s.handlers.empty()) visit_try_except(s);
+  if (!s.handlers.empty()) {
+    if (s.kind == StmtKind::TryStar) visit_try_star_except(s);
+    else visit_try_except(s);
+  }
   else visit_stmts(s.body);
   addop_noline(pseudo::POP_BLOCK);
   u().fblocks.pop_back();

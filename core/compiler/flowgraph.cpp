@@ -9,6 +9,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include "compiler/cfg.hpp"
+#include "compiler/swap_optimizer.hpp"
 #include "objects/abstract.hpp"
 #include "objects/singletons.hpp"
 #include "objects/tuple.hpp"
@@ -127,6 +128,14 @@ bool optimize_block(BasicBlock* bb, std::vector<Object*>& consts, ThreadState* t
           }
         }
         fold_tuple_on_constants(ts, bb->instrs, i, consts);
+        break;
+      case op::SWAP:
+        if (inst.oparg == 1) {
+          inst.opcode = op::NOP;
+          break;
+        }
+        minimize_swap_run(bb->instrs, i);
+        apply_static_swaps(bb->instrs, i);
         break;
       case op::PUSH_NULL:
         if (nextop == op::LOAD_GLOBAL && (bb->instrs[i + 1].oparg & 1) == 0) {

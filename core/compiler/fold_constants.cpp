@@ -329,8 +329,21 @@ void fold_expr(ThreadState* ts, Expr& e) {
   }
 }
 
+void fold_pattern(ThreadState* ts, Pattern& p) {
+  if (p.value) fold_expr(ts, *p.value);
+  for (auto& k : p.keys) fold_expr(ts, *k);
+  for (auto& sub : p.patterns) fold_pattern(ts, *sub);
+  for (auto& sub : p.kwd_patterns) fold_pattern(ts, *sub);
+  if (p.pattern) fold_pattern(ts, *p.pattern);
+}
+
 void fold_stmts(ThreadState* ts, std::vector<StmtPtr>& stmts) {
   for (auto& s : stmts) {
+    for (auto& c : s->cases) {
+      fold_pattern(ts, *c.pattern);
+      if (c.guard) fold_expr(ts, *c.guard);
+      fold_stmts(ts, c.body);
+    }
     if (s->value) fold_expr(ts, *s->value);
     if (s->cause) fold_expr(ts, *s->cause);
     for (auto& t : s->targets) fold_expr(ts, *t);

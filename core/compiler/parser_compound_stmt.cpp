@@ -38,20 +38,6 @@ StmtPtr Parser::while_statement() {
   return s;
 }
 
-bool Parser::looks_like_match() const {
-  // `match` is a soft keyword: a statement only when followed by a subject and ':'.
-  const Token& next = ahead(1);
-  if (next.kind == TokenKind::Newline || (next.kind == TokenKind::Op && (next.text == "=" || next.text == "." ||
-                                                                         next.text == "(" || next.text == "[" ||
-                                                                         next.text == ",")))
-    return false;
-  for (std::size_t i = pos_ + 1; i < toks_.size() && toks_[i].kind != TokenKind::Newline; ++i)
-    if (toks_[i].kind == TokenKind::Op && toks_[i].text == ":" && i + 1 < toks_.size() &&
-        toks_[i + 1].kind == TokenKind::Newline)
-      return true;
-  return false;
-}
-
 StmtPtr Parser::decorated() {
   std::vector<ExprPtr> decorators;
   while (at_op("@")) {
@@ -146,9 +132,21 @@ StmtPtr Parser::try_statement() {
   auto s = std::make_unique<Stmt>(StmtKind::Try, token_loc(kw));
   expect_colon();
   block(s->body, "'try' statement", kw.lineno);
+  bool seen_plain = false;
   while (at_keyword("except")) {
     const Token& ex = advance();
-    if (at_op("*")) unsupported("'except*' is", cur());
+    bool star = at_op("*");
+    const Token& last = star ? cur() : ex;
+    if (star) {
+      advance();
+      s->kind = StmtKind::TryStar;
+      if (at_op(":")) fail("expected one or more exception types", cur());
+    } else {
+      seen_plain = true;
+    }
+    if (seen_plain && s->kind == StmtKind::TryStar)
+      fail_at("cannot have both 'except' and 'except*' on the same 'try'", ex.lineno, ex.col, last.end_lineno,
+              last.end_col);
     ExceptHandler h;
     h.loc = token_loc(ex);
     if (!at_op(":")) {

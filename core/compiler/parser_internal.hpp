@@ -158,7 +158,6 @@ class Parser {
   std::string dotted_name(NodeLocation& end);
   StmtPtr import_statement();
   StmtPtr from_import_statement();
-  bool looks_like_match() const;
   StmtPtr decorated();
   StmtPtr async_statement(std::vector<ExprPtr> decorators);
   Arg parameter(bool allow_annotation);
@@ -169,6 +168,21 @@ class Parser {
   ExprPtr star_targets();
   StmtPtr try_statement();
   StmtPtr with_statement();
+
+  // ---- match statements (parser_match.cpp) ----------------------------------------
+  StmtPtr try_match_statement();
+  ExprPtr match_subject();
+  MatchCase case_block();
+  PatternPtr top_pattern();
+  PatternPtr pattern();
+  PatternPtr or_pattern();
+  PatternPtr closed_pattern();
+  PatternPtr star_pattern();
+  PatternPtr group_or_sequence_pattern();
+  PatternPtr mapping_pattern();
+  PatternPtr class_pattern(ExprPtr cls);
+  ExprPtr signed_number_pattern();
+  ExprPtr dotted_value();
 
   // ---- expressions -----------------------------------------------------------------
   ExprPtr named_expression();

@@ -16,7 +16,8 @@ void Parser::statement(std::vector<StmtPtr>& out) {
     if (t.text == "try") return out.push_back(try_statement());
     if (t.text == "with") return out.push_back(with_statement());
     if (t.text == "async") return out.push_back(async_statement({}));
-    if (t.text == "match" && looks_like_match()) unsupported("'match' statements are", t);
+    if (t.text == "match")
+      if (StmtPtr m = try_match_statement()) return out.push_back(std::move(m));
   }
   if (t.kind == TokenKind::Op && t.text == "@") return out.push_back(decorated());
   simple_statements(out);

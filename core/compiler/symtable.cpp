@@ -214,7 +214,16 @@ class SymtableBuilder {
         if (s.value) visit_expr(*s.value);
         if (s.cause) visit_expr(*s.cause);
         return;
+      case StmtKind::Match:
+        visit_expr(*s.value);
+        for (auto& c : s.cases) {
+          visit_pattern(*c.pattern);
+          if (c.guard) visit_expr(*c.guard);
+          visit_stmts(c.body);
+        }
+        return;
       case StmtKind::Try:
+      case StmtKind::TryStar:
         visit_stmts(s.body);
         for (auto& h : s.handlers) {
           if (h.type) visit_expr(*h.type);
@@ -253,6 +262,16 @@ class SymtableBuilder {
       case StmtKind::Continue:
         return;
     }
+  }
+
+  void visit_pattern(Pattern& p) {
+    if (p.value) visit_expr(*p.value);
+    for (auto& k : p.keys) visit_expr(*k);
+    for (auto& sub : p.patterns) visit_pattern(*sub);
+    for (auto& sub : p.kwd_patterns) visit_pattern(*sub);
+    if (p.pattern) visit_pattern(*p.pattern);
+    bool binds = p.kind == PatternKind::MatchAs || p.kind == PatternKind::MatchStar || p.kind == PatternKind::MatchMapping;
+    if (binds && !p.name.empty()) add_def(p.name, DEF_LOCAL, p.loc);
   }
 
   void visit_comprehension(Expr& e, const char* name) {

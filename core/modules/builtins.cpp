@@ -4,6 +4,7 @@
 #include <string>
 #include "objects/abstract.hpp"
 #include "objects/dict.hpp"
+#include "objects/exception_group.hpp"
 #include "objects/exceptions.hpp"
 #include "objects/function.hpp"
 #include "objects/singletons.hpp"
@@ -374,6 +375,8 @@ bool add(ThreadState* ts, Object* d, const char* name, Object* value) {  // stea
 
 }  // namespace
 
+int object_isinstance(ThreadState* ts, Object* obj, Object* cls) { return instance_check(ts, obj, cls); }
+
 bool add_builtin_function(ThreadState* ts, Object* dict, const char* name, CallFunc impl) {
   return add(ts, dict, name, new_builtin_function(ts, name, impl));
 }
@@ -406,6 +409,8 @@ Object* make_builtins(ThreadState* ts) {
 #undef TERRARIUM_EXC_ENTRY
   };
   for (const TypeEntry& e : kTypes) ok = ok && add(ts, d, e.name, newref<Object>(e.type));
+  ok = ok && add(ts, d, "BaseExceptionGroup", newref<Object>(&exc_BaseExceptionGroup)) &&
+       add(ts, d, "ExceptionGroup", newref<Object>(&exc_ExceptionGroup));
   ok = ok && add(ts, d, "None", newref(py_none())) && add(ts, d, "NotImplemented", newref(py_not_implemented())) &&
        add(ts, d, "__name__", new_str(ts, "builtins")) && register_numeric_builtins(ts, d) &&
        register_iteration_builtins(ts, d) &&

@@ -57,6 +57,8 @@ template <class F>
 }  // namespace terrarium
 
 namespace terrarium {
+// isinstance(obj, cls), honouring __instancecheck__: 1, 0, or -1 on error.
+[[nodiscard]] int object_isinstance(ThreadState* ts, Object* obj, Object* cls);
 // getattr(o, name, None)-style lookup for internal use: null without error when missing.
 [[nodiscard]] Object* get_attr_str_or_null(ThreadState* ts, Object* o, const char* name);
 }  // namespace terrarium

@@ -38,6 +38,7 @@ TypeObject bool_type = [] {
   // Inherit int's slots by calling the function that fills them, not by copying
   // int_type: static initialisation order across files is unspecified.
   TypeObject t = make_static_type("bool", sizeof(IntObject), &int_type);
+  t.tp_flags = TPFLAGS_MATCH_SELF;
   fill_int_slots(t);
   t.tp_repr = bool_repr;
   t.tp_str = bool_repr;

@@ -241,6 +241,12 @@ Object* type_new_with_keywords(ThreadState* ts, TypeObject* meta, Object* name, 
   Object* qualname_key = new_str(ts, "__qualname__");
   for (const DictEntry& e : *static_cast<DictObject*>(ns)->entries) {
     if (!e.key) continue;
+    if (is_str(e.key) && str_view(e.key) == "__abc_tpflags__" && is_int(e.value)) {
+      // collections.abc's Sequence and Mapping mark themselves (and so their
+      // subclasses) for match statements this way; the key is consumed, as in _abc.
+      type->tp_flags |= static_cast<std::uint32_t>(int_value(e.value)) & (TPFLAGS_SEQUENCE | TPFLAGS_MAPPING);
+      continue;
+    }
     if (is_str(e.key) && str_equal(e.key, qualname_key)) {
       if (!is_str(e.value)) {
         decref(qualname_key);
@@ -310,6 +316,10 @@ Object* type_new_with_keywords(ThreadState* ts, TypeObject* meta, Object* name, 
       if (!type->nb_inplace[k]) type->nb_inplace[k] = b->nb_inplace[k];
     }
   }
+  // CPython: inherit_special and inherit_patma_flags.
+  type->tp_flags |= base->tp_flags & TPFLAGS_MATCH_SELF;
+  if (!(type->tp_flags & (TPFLAGS_SEQUENCE | TPFLAGS_MAPPING)))
+    type->tp_flags |= base->tp_flags & (TPFLAGS_SEQUENCE | TPFLAGS_MAPPING);
   type->tp_flags |= TPFLAGS_READY;
   fixup_slots(type);
   Object* result = type;

@@ -300,4 +300,22 @@ void add_traceback_entry(Object* exc, CodeObject* code, int offset, Object* glob
   e->traceback->push_back(TracebackEntry{code, offset, globals});
 }
 
+void copy_exception_traceback(Object* dst, Object* src) {
+  auto* d = static_cast<ExceptionObject*>(dst);
+  auto* s = static_cast<ExceptionObject*>(src);
+  if (!s->traceback) return;
+  if (!d->traceback) d->traceback = new std::vector<TracebackEntry>();
+  for (const TracebackEntry& entry : *s->traceback) add_traceback_entry(dst, entry.code, entry.offset, entry.globals);
+}
+
+bool same_traceback(Object* a, Object* b) {
+  auto* ta = static_cast<ExceptionObject*>(a)->traceback;
+  auto* tb = static_cast<ExceptionObject*>(b)->traceback;
+  std::size_t na = ta ? ta->size() : 0, nb = tb ? tb->size() : 0;
+  if (na != nb) return false;
+  for (std::size_t i = 0; i < na; ++i)
+    if ((*ta)[i].code != (*tb)[i].code || (*ta)[i].offset != (*tb)[i].offset) return false;
+  return true;
+}
+
 }  // namespace terrarium

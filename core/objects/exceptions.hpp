@@ -88,5 +88,10 @@ extern TypeObject traceback_type;
 // Sets exc.__context__ (taking a reference), as raising inside an except block does.
 void set_exception_context(Object* exc, Object* context);
 void set_exception_cause(Object* exc, Object* cause);  // also sets __suppress_context__
+// Gives dst the traceback entries of src, as setting dst.__traceback__ = src.__traceback__.
+void copy_exception_traceback(Object* dst, Object* src);
+// Whether two exceptions carry the same traceback (our stand-in for CPython comparing
+// traceback objects by identity when it tells a re-raise from a new raise).
+bool same_traceback(Object* a, Object* b);
 
 }  // namespace terrarium

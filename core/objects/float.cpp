@@ -161,7 +161,7 @@ Object* float_positive(ThreadState* ts, Object* o) { return new_float(ts, float_
 
 TypeObject float_type = [] {
   TypeObject t = make_static_type("float", sizeof(FloatObject), &object_type);
-  t.tp_flags = TPFLAGS_BASETYPE;
+  t.tp_flags = TPFLAGS_BASETYPE | TPFLAGS_MATCH_SELF;
   t.tp_repr = float_repr;
   t.tp_hash = float_hash;
   t.tp_richcompare = float_richcompare;

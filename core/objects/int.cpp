@@ -99,7 +99,7 @@ void fill_int_slots(TypeObject& t) {
 
 TypeObject int_type = [] {
   TypeObject t = make_static_type("int", sizeof(IntObject), &object_type);
-  t.tp_flags = TPFLAGS_BASETYPE;
+  t.tp_flags = TPFLAGS_BASETYPE | TPFLAGS_MATCH_SELF;
   fill_int_slots(t);
   t.tp_new = int_new;
   t.tp_methods = kIntMethods;

@@ -431,7 +431,7 @@ Object* m_sort(ThreadState* ts, Object* self, Object* const* a, std::size_t n, O
 
 TypeObject list_type = [] {
   TypeObject t = make_static_type("list", sizeof(ListObject), &object_type);
-  t.tp_flags = TPFLAGS_BASETYPE;
+  t.tp_flags = TPFLAGS_BASETYPE | TPFLAGS_SEQUENCE | TPFLAGS_MATCH_SELF;
   t.tp_dealloc = list_dealloc;
   t.tp_repr = list_repr;
   t.tp_hash = nullptr;

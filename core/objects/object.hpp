@@ -98,6 +98,13 @@ enum TypeFlags : std::uint32_t {
   TPFLAGS_MANAGED_DICT = 1u << 4,  // instances carry __dict__ before the header
   TPFLAGS_IMMUTABLETYPE = 1u << 8,
   TPFLAGS_HAVE_GC = 1u << 14,
+  // What a match statement's sequence and mapping patterns accept; inherited, and set
+  // on ABCs through __abc_tpflags__ (collections.abc.Sequence, Mapping).
+  TPFLAGS_SEQUENCE = 1u << 5,
+  TPFLAGS_MAPPING = 1u << 6,
+  // Builtins whose class pattern takes one positional sub-pattern matching the subject
+  // itself: int(x), str(s), list(items)...
+  TPFLAGS_MATCH_SELF = 1u << 22,
 };
 
 struct TypeObject : Object {

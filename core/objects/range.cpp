@@ -129,6 +129,7 @@ const GetSetDef kRangeGetSet[] = {{"start", range_get_start, nullptr}, {"stop", 
 
 TypeObject range_type = [] {
   TypeObject t = make_static_type("range", sizeof(RangeObject), &object_type);
+  t.tp_flags = TPFLAGS_SEQUENCE;
   t.tp_new = range_new;
   t.tp_repr = range_repr;
   t.mp_length = range_len;

@@ -175,7 +175,7 @@ Object* frozenset_new(ThreadState* ts, TypeObject* type, Object* const* args, st
 
 TypeObject make_set_type(const char* name, bool mutable_set) {
   TypeObject t = make_static_type(name, sizeof(SetObject), &object_type);
-  t.tp_flags = TPFLAGS_BASETYPE;
+  t.tp_flags = TPFLAGS_BASETYPE | TPFLAGS_MATCH_SELF;
   t.tp_dealloc = set_dealloc;
   t.tp_repr = set_repr;
   t.tp_richcompare = set_richcompare;

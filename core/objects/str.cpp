@@ -253,7 +253,7 @@ const MethodDef kStrMethods[] = {
 
 TypeObject str_type = [] {
   TypeObject t = make_static_type("str", sizeof(StrObject), &object_type);
-  t.tp_flags = TPFLAGS_BASETYPE;
+  t.tp_flags = TPFLAGS_BASETYPE | TPFLAGS_MATCH_SELF;
   t.tp_dealloc = str_dealloc;
   t.tp_repr = str_repr_slot;
   t.tp_str = str_str_slot;

@@ -7,6 +7,7 @@
 #include "objects/abstract.hpp"
 #include "objects/descr.hpp"
 #include "objects/dict.hpp"
+#include "objects/exception_group.hpp"
 #include "objects/exceptions.hpp"
 #include "objects/singletons.hpp"
 #include "objects/slots.hpp"
@@ -296,6 +297,7 @@ bool ready_builtin_types(ThreadState* ts) {
         return;
       }
     }
+    ok = ready_exception_group_types(ts);
   });
   return ok;
 }

@@ -28,6 +28,8 @@
 #include "vm/eval_helpers.hpp"
 #include "vm/import.hpp"
 #include "vm/interpreter_state.hpp"
+#include "vm/pattern_matching.hpp"
+#include "vm/except_star.hpp"
 
 namespace terrarium {
 
@@ -550,6 +552,43 @@ Object* run_frame(ThreadState* ts, Frame* entry_frame, bool throwing) {
         continue;
       }
 
+      // ---- match statements ----
+      case op::GET_LEN: {  // (obj -- obj, len(obj))
+        Py_ssize_t n = object_length(ts, sp[-1]);
+        if (n < 0) goto error;
+        *sp++ = new_int(ts, n);
+        continue;
+      }
+      case op::MATCH_MAPPING:  // (subject -- subject, is_mapping)
+        *sp = newref(sp[-1]->ob_type->tp_flags & TPFLAGS_MAPPING ? py_true() : py_false());
+        ++sp;
+        continue;
+      case op::MATCH_SEQUENCE:  // (subject -- subject, is_sequence)
+        *sp = newref(sp[-1]->ob_type->tp_flags & TPFLAGS_SEQUENCE ? py_true() : py_false());
+        ++sp;
+        continue;
+      case op::MATCH_KEYS: {  // (subject, keys -- subject, keys, values_or_None)
+        Object* values = match_keys(ts, sp[-2], sp[-1]);
+        if (!values) goto error;
+        *sp++ = values;
+        continue;
+      }
+      case op::MATCH_CLASS: {  // (subject, cls, names -- attrs_or_None)
+        Object* names = *--sp;
+        Object* cls = *--sp;
+        Object* subject = sp[-1];
+        Object* attrs = match_class(ts, subject, cls, oparg, names);
+        decref(names);
+        decref(cls);
+        if (!attrs) {
+          if (error_occurred(ts)) goto error;
+          attrs = newref(py_none());
+        }
+        decref(subject);
+        sp[-1] = attrs;
+        continue;
+      }
+
       case op::GET_ITER: {
         Object* iterable = sp[-1];
         Object* it = get_iter(ts, iterable);
@@ -834,6 +873,41 @@ Object* run_frame(ThreadState* ts, Frame* entry_frame, bool throwing) {
         decref(type);
         if (r < 0) goto error;
         *sp++ = new_bool(r == 1);
+        continue;
+      }
+
+      case op::CHECK_EG_MATCH: {  // (exc, type -- rest, match) or (exc, type -- exc, None)
+        Object* type = *--sp;
+        Object* exc = sp[-1];
+        Object* match;
+        Object* rest;
+        bool ok = except_star_match(ts, exc, type, match, rest);
+        decref(type);
+        if (!ok) goto error;
+        if (match == py_none()) {
+          decref(rest);
+          *sp++ = match;
+          continue;
+        }
+        sp[-1] = rest;
+        *sp++ = match;
+        decref(exc);
+        // The clause handles the matched part: sys.exc_info() shows it.
+        if (!ts->handled.empty()) {
+          decref(ts->handled.back());
+          ts->handled.back() = newref(match);
+        }
+        continue;
+      }
+
+      case op::PREP_RERAISE_STAR: {  // (orig, excs -- exc_to_reraise_or_None)
+        Object* excs = *--sp;
+        Object* orig = sp[-1];
+        Object* r = prep_reraise_star(ts, orig, excs);
+        decref(excs);
+        if (!r) goto error;
+        decref(orig);
+        sp[-1] = r;
         continue;
       }
 

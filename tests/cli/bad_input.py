@@ -23,8 +23,7 @@ def main():
     binary = str(pathlib.Path(ap.parse_args().terrarium).resolve())
     tmp = pathlib.Path(tempfile.mkdtemp())
     (tmp / "syntax.py").write_text("x = = 1\n")
-    (tmp / "unsupported.py").write_text("try:\n    pass\nexcept* ValueError:\n    pass\n")
-    (tmp / "match.py").write_text("x = 1\nmatch x:\n    case 1:\n        pass\n")
+    (tmp / "unreachable.py").write_text("match 1:\n    case x:\n        pass\n    case 2:\n        pass\n")
     (tmp / "web").mkdir()
     (tmp / "web" / "index.html").write_text("<!doctype html><title>t</title>")
 
@@ -42,10 +41,8 @@ def main():
         ("run without a file", [binary, "run"], "give a FILE", 2),
         ("dis of a missing file", [binary, "dis", str(tmp / "missing.py")], "can't open file", 2),
         ("syntax error", [binary, "run", str(tmp / "syntax.py")], "SyntaxError: invalid syntax", 1),
-        ("unsupported statement", [binary, "run", str(tmp / "unsupported.py")],
-         "SyntaxError: 'except*' is not supported yet", 1),
-        ("unsupported match", [binary, "run", str(tmp / "match.py")],
-         "SyntaxError: 'match' statements are not supported yet", 1),
+        ("compile-time error", [binary, "run", str(tmp / "unreachable.py")],
+         "SyntaxError: name capture 'x' makes remaining patterns unreachable", 1),
         ("dis of a syntax error", [binary, "dis", str(tmp / "syntax.py")], "SyntaxError", 1),
         ("port already in use", [binary, "serve", "--port", str(busy_port), "--root", str(tmp / "web")],
          "address already in use", 1),

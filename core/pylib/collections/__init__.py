@@ -204,6 +204,7 @@ def namedtuple(typename, field_names, *, rename=False, defaults=None, module=Non
 
 class deque:
     """Double-ended queue: a list whose live items are self._data[self._head:]."""
+    __abc_tpflags__ = 1 << 5  # a sequence to match statements, as in CPython
 
     def __init__(self, iterable=(), maxlen=None):
         if maxlen is not None:
@@ -815,6 +816,7 @@ class OrderedDict(dict):
 
 class ChainMap:
     """Groups several mappings into one view; writes go to the first mapping."""
+    __abc_tpflags__ = 1 << 6  # a mapping to match statements, as in CPython
 
     def __init__(self, *maps):
         self.maps = list(maps) or [{}]
@@ -938,6 +940,7 @@ class ChainMap:
 
 class UserDict:
     """A dict wrapper (self.data) meant for subclassing."""
+    __abc_tpflags__ = 1 << 6  # a mapping to match statements, as in CPython
 
     def __init__(self, dict=None, /, **kwargs):
         self.data = {}
@@ -1021,6 +1024,7 @@ class UserDict:
 
 class UserList:
     """A list wrapper (self.data) meant for subclassing."""
+    __abc_tpflags__ = 1 << 5  # a sequence to match statements, as in CPython
 
     def __init__(self, initlist=None):
         self.data = []

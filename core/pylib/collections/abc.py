@@ -310,6 +310,7 @@ class MutableSet(Set):
 
 class Mapping(Collection):
     __slots__ = ()
+    __abc_tpflags__ = 1 << 6  # match statements treat subclasses as mappings
 
     @abstractmethod
     def __getitem__(self, key):
@@ -472,6 +473,7 @@ class MutableMapping(Mapping):
 
 class Sequence(Reversible, Collection):
     __slots__ = ()
+    __abc_tpflags__ = 1 << 5  # match statements treat subclasses as sequences
 
     @abstractmethod
     def __getitem__(self, index):

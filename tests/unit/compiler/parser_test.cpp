@@ -80,13 +80,32 @@ TEST_CASE("syntax errors name the problem as CPython does") {
   CHECK(err.message == "unexpected indent");
 }
 
-TEST_CASE("constructs not supported yet are refused by name") {
+TEST_CASE("match is a soft keyword: a statement only where one parses") {
   Module m;
   SyntaxErrorInfo err;
-  CHECK_FALSE(parse("try:\n    pass\nexcept* E:\n    pass\n", m, err));
-  CHECK(err.message == "'except*' is not supported yet");
-  CHECK_FALSE(parse("match x:\n    case 1: pass\n", m, err));
-  CHECK(err.message == "'match' statements are not supported yet");
+  REQUIRE(parse("match x:\n    case 1: pass\n    case [a, *rest] | (a, *rest): pass\n", m, err));
+  REQUIRE(m.body.size() == 1);
+  CHECK(m.body[0]->kind == StmtKind::Match);
+  CHECK(m.body[0]->cases.size() == 2);
+  CHECK(m.body[0]->cases[1].pattern->kind == PatternKind::MatchOr);
+  Module calls;
+  REQUIRE(parse("match = 1\nmatch(x)\nmatch[0] = 2\n", calls, err));
+  CHECK(calls.body[1]->kind == StmtKind::Expr);
+  CHECK_FALSE(parse("match x:\n    case y as _: pass\n", m, err));
+  CHECK(err.message == "cannot use '_' as a target");
+  CHECK_FALSE(parse("match x:\n    case C(a=1, 2): pass\n", m, err));
+  CHECK(err.message == "positional patterns follow keyword patterns");
+}
+
+TEST_CASE("except* makes a TryStar and cannot be mixed with except") {
+  Module m;
+  SyntaxErrorInfo err;
+  REQUIRE(parse("try:\n    pass\nexcept* E:\n    pass\n", m, err));
+  CHECK(m.body[0]->kind == StmtKind::TryStar);
+  CHECK_FALSE(parse("try:\n    pass\nexcept* E:\n    pass\nexcept F:\n    pass\n", m, err));
+  CHECK(err.message == "cannot have both 'except' and 'except*' on the same 'try'");
+  CHECK_FALSE(parse("try:\n    pass\nexcept*:\n    pass\n", m, err));
+  CHECK(err.message == "expected one or more exception types");
 }
 
 TEST_CASE("function definitions keep every parameter kind") {
