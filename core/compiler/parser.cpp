@@ -7,6 +7,7 @@
 #include <set>
 #include "compiler/string_literal.hpp"
 #include "compiler/tokenizer.hpp"
+#include "objects/complex.hpp"
 #include "objects/float.hpp"
 #include "objects/int.hpp"
 #include "objects/singletons.hpp"
@@ -1325,7 +1326,10 @@ class Parser {
     for (char c : t.text)
       if (c != '_') text += c;
     char last = static_cast<char>(text.back() | 0x20);
-    if (last == 'j') unsupported("complex numbers are", t);
+    if (last == 'j') {  // an imaginary literal: 3j is complex(0, 3)
+      text.pop_back();
+      return constant(new_complex(ts_, 0.0, std::strtod(text.c_str(), nullptr)), token_loc(t));
+    }
     bool hex = text.size() > 1 && (text[1] | 0x20) == 'x';
     if (!hex && text.find_first_of(".eE") != std::string::npos)
       return constant(new_float(ts_, std::strtod(text.c_str(), nullptr)), token_loc(t));

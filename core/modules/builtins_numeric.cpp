@@ -1,10 +1,11 @@
-// Numeric built-in functions: round, divmod, pow, bin, oct, hex. Each dispatches to the
+// Numeric built-in functions: round, divmod, pow, bin, oct, hex, and the complex type. Each dispatches to the
 // operands' types (__round__, __divmod__/__rdivmod__, __pow__, __index__) with CPython's
 // argument rules and messages. CPython: Python/bltinmodule.c, Objects/abstract.c
 // (PyNumber_Divmod, PyNumber_Power, PyNumber_ToBase).
 #include <string>
 #include "modules/builtins_registry.hpp"
 #include "objects/abstract.hpp"
+#include "objects/complex.hpp"
 #include "objects/descr.hpp"
 #include "objects/exceptions.hpp"
 #include "objects/float.hpp"
@@ -114,7 +115,8 @@ Object* builtin_to_base(ThreadState* ts, Object*, Object* const* args, std::size
 }  // namespace
 
 bool register_numeric_builtins(ThreadState* ts, Object* dict) {
-  return add_builtin_function(ts, dict, "round", builtin_round) &&
+  return add_builtin_object(ts, dict, "complex", newref<Object>(&complex_type)) &&
+         add_builtin_function(ts, dict, "round", builtin_round) &&
          add_builtin_function(ts, dict, "divmod", builtin_divmod) &&
          add_builtin_function(ts, dict, "pow", builtin_pow) &&
          add_builtin_function(ts, dict, "bin", builtin_to_base<2>) &&
