@@ -144,7 +144,7 @@ double log_base10(double x) { return std::log10(x); }
 
 // log(x[, base]) == log(x) / log(base).
 Object* math_log(ThreadState* ts, Object*, Object* const* args, std::size_t nargs, Object* kwnames) {
-  if (!no_kwargs(ts, "math.log", kwnames)) return nullptr;
+  if (!no_kwargs(ts, "log", kwnames)) return nullptr;  // METH_VARARGS: the bare name
   if (nargs < 1 || nargs > 2) return raise(ts, &exc_TypeError, "math.log requires 1 to 2 arguments");
   Object* num = log_of<natural_log>(ts, args[0]);
   if (!num || nargs == 1) return num;

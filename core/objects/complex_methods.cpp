@@ -57,6 +57,12 @@ Object* complex_format(ThreadState* ts, Object* self, Object* const* args, std::
 
 Object* complex_get_real(ThreadState* ts, Object* self) { return new_float(ts, complex_value(self).real); }
 Object* complex_get_imag(ThreadState* ts, Object* self) { return new_float(ts, complex_value(self).imag); }
+// CPython makes real and imag read-only members (T_DOUBLE, READONLY), whose error text
+// differs from a getset without a setter.
+int complex_set_readonly(ThreadState* ts, Object*, Object*) {
+  raise(ts, &exc_AttributeError, "readonly attribute");
+  return -1;
+}
 
 }  // namespace
 
@@ -70,8 +76,8 @@ const MethodDef kComplexMethods[] = {
 };
 
 const GetSetDef kComplexGetSet[] = {
-    {"real", complex_get_real, nullptr},
-    {"imag", complex_get_imag, nullptr},
+    {"real", complex_get_real, complex_set_readonly},
+    {"imag", complex_get_imag, complex_set_readonly},
     {nullptr, nullptr, nullptr},
 };
 
