@@ -85,9 +85,17 @@ Object* builtin_pow(ThreadState* ts, Object*, Object* const* args, std::size_t n
   Object* mod = a[2];
   if (!mod || mod == py_none()) return binary_op(ts, base, exp, BinaryOp::Power);
   if (is_int(base) && is_int(exp) && is_int(mod)) return int_pow_mod(ts, base, exp, mod);
-  if (is_float(base) || is_float(exp) || is_float(mod))
-    return raise(ts, &exc_TypeError, "pow() 3rd argument not allowed unless all arguments are integers");
-  if (!is_int(base)) {
+  // ternary_op asks base's, then exp's, then mod's type: int's declines a non-int,
+  // float's refuses any modulus with TypeError, complex's (once base and exp convert)
+  // with ValueError.
+  auto builtin_number = [](Object* o) { return is_int(o) || is_float(o) || is_complex(o); };
+  for (Object* o : {base, exp, mod}) {
+    if (is_float(o))
+      return raise(ts, &exc_TypeError, "pow() 3rd argument not allowed unless all arguments are integers");
+    if (is_complex(o) && builtin_number(base) && builtin_number(exp))
+      return raise(ts, &exc_ValueError, "complex modulo");
+  }
+  if (!builtin_number(base)) {  // the built-in numbers' __pow__ takes no modulus here
     if (Object* f = type_lookup_str(base->ob_type, "__pow__")) {
       Object* call_args[2] = {exp, mod};
       Object* r = call_unbound(ts, f, base, call_args, 2);

@@ -78,6 +78,13 @@ Object* math_gamma(ThreadState* ts, Object*, Object* const* args, std::size_t na
   if (std::isnan(x)) return new_float(ts, x);
   if (std::isinf(x)) return x > 0 ? new_float(ts, x) : math_domain_error(ts);
   if (is_nonpositive_integer(x)) return math_domain_error(ts);
+  // Up to 23, gamma of an integer is a factorial that a double holds exactly (22! has
+  // few enough significant bits); CPython returns those exact values.
+  if (x == std::floor(x) && x <= 23.0) {
+    double factorial = 1.0;
+    for (double k = 2.0; k < x; k += 1.0) factorial *= k;
+    return new_float(ts, factorial);
+  }
   double r = std::tgamma(x);
   if (std::isinf(r)) return math_range_error(ts);
   return new_float(ts, r);

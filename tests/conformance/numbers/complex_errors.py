@@ -62,3 +62,5 @@ attempt("f'{1j:q}'", lambda: f"{1j:q}")
 attempt("'{:d}'.format(1j)", "{:d}".format, 1j)
 attempt("'%d' % 1j", lambda: "%d" % 1j)
 attempt("'%f' % 1j", lambda: "%f" % 1j)
+for args in [(1j, 2, 3), (2, 1j, 3), (2, 3, 1j), (1.5, 2, 1j), (1j, 1.5, 3), (2, 1.5, 1j), (1j, "a", 3)]:
+    attempt(f"pow{args!r}", pow, *args)

@@ -86,5 +86,5 @@ print(math.ulp(1), math.ulp(-1), math.ulp(0), math.ulp(2 ** 52), math.ulp(1e308)
       math.ulp(math.inf), math.ulp(math.nan), math.ulp(5e-324))
 
 print("-- gamma")
-print(math.gamma(1), math.gamma(5), math.gamma(11), math.gamma(math.inf), math.lgamma(1), math.lgamma(2), math.lgamma(math.inf),
+print(math.gamma(1), math.gamma(5), math.gamma(11), math.gamma(20), math.gamma(23), math.gamma(math.inf), math.lgamma(1), math.lgamma(2), math.lgamma(math.inf),
       math.lgamma(-math.inf))
