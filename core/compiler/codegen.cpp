@@ -10,6 +10,7 @@
 #include "compiler/codegen_impl.hpp"
 #include "compiler/fold_constants.hpp"
 #include "compiler/parser.hpp"
+#include "objects/complex.hpp"
 #include "objects/float.hpp"
 #include "objects/int.hpp"
 #include "objects/set.hpp"
@@ -36,6 +37,10 @@ bool same_constant(Object* a, Object* b) {
   if (a->ob_type == &float_type) {
     double x = float_value(a), y = float_value(b);
     return std::memcmp(&x, &y, sizeof x) == 0;
+  }
+  if (a->ob_type == &complex_type) {
+    ComplexValue x = complex_value(a), y = complex_value(b);
+    return std::memcmp(&x.real, &y.real, sizeof x.real) == 0 && std::memcmp(&x.imag, &y.imag, sizeof x.imag) == 0;
   }
   if (a->ob_type == &str_type) return str_equal(a, b);
   if (a->ob_type == &frozenset_type) {

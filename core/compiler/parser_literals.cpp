@@ -1,6 +1,7 @@
 // Literals: numbers, adjacent string concatenation and f-strings (parsed into JoinedStr
 // with nested replacement fields, conversions and format specs).
 #include "compiler/parser_internal.hpp"
+#include "objects/complex.hpp"
 
 namespace terrarium {
 
@@ -10,7 +11,10 @@ ExprPtr Parser::number() {
   for (char c : t.text)
     if (c != '_') text += c;
   char last = static_cast<char>(text.back() | 0x20);
-  if (last == 'j') unsupported("complex numbers are", t);
+  if (last == 'j') {  // an imaginary literal: 3j is complex(0, 3)
+    text.pop_back();
+    return constant(new_complex(ts_, 0.0, std::strtod(text.c_str(), nullptr)), token_loc(t));
+  }
   bool hex = text.size() > 1 && (text[1] | 0x20) == 'x';
   if (!hex && text.find_first_of(".eE") != std::string::npos)
     return constant(new_float(ts_, std::strtod(text.c_str(), nullptr)), token_loc(t));

@@ -3,6 +3,7 @@
 
 #include <string>
 #include "objects/abstract.hpp"
+#include "objects/descr.hpp"
 #include "objects/dict.hpp"
 #include "objects/exception_group.hpp"
 #include "objects/exceptions.hpp"
@@ -254,14 +255,10 @@ Object* builtin_hash(ThreadState* ts, Object*, Object* const* args, std::size_t 
 
 Object* builtin_abs(ThreadState* ts, Object*, Object* const* args, std::size_t nargs, Object*) {
   if (nargs != 1) return exact_args(ts, "abs", 1, nargs);
-  Object* zero = new_int(ts, 0);
-  Object* lt = rich_compare(ts, args[0], zero, CompareOp::Lt);
-  decref(zero);
-  if (!lt) return nullptr;
-  int neg = object_is_true(ts, lt);
-  decref(lt);
-  if (neg < 0) return nullptr;
-  return neg ? unary_negative(ts, args[0]) : unary_positive(ts, args[0]);
+  // CPython: PyNumber_Absolute() calls the type's __abs__ (abs(3+4j) is 5.0, not a sign flip).
+  Object* f = type_lookup_str(args[0]->ob_type, "__abs__");
+  if (!f) return raise(ts, &exc_TypeError, std::string("bad operand type for abs(): '") + args[0]->ob_type->tp_name + "'");
+  return call_unbound(ts, f, args[0], nullptr, 0);
 }
 
 Object* builtin_iter(ThreadState* ts, Object*, Object* const* args, std::size_t nargs, Object*) {

@@ -1,10 +1,11 @@
-// Numeric built-in functions: round, divmod, pow, bin, oct, hex. Each dispatches to the
+// Numeric built-in functions: round, divmod, pow, bin, oct, hex, and the complex type. Each dispatches to the
 // operands' types (__round__, __divmod__/__rdivmod__, __pow__, __index__) with CPython's
 // argument rules and messages. CPython: Python/bltinmodule.c, Objects/abstract.c
 // (PyNumber_Divmod, PyNumber_Power, PyNumber_ToBase).
 #include <string>
 #include "modules/builtins_registry.hpp"
 #include "objects/abstract.hpp"
+#include "objects/complex.hpp"
 #include "objects/descr.hpp"
 #include "objects/exceptions.hpp"
 #include "objects/float.hpp"
@@ -84,9 +85,17 @@ Object* builtin_pow(ThreadState* ts, Object*, Object* const* args, std::size_t n
   Object* mod = a[2];
   if (!mod || mod == py_none()) return binary_op(ts, base, exp, BinaryOp::Power);
   if (is_int(base) && is_int(exp) && is_int(mod)) return int_pow_mod(ts, base, exp, mod);
-  if (is_float(base) || is_float(exp) || is_float(mod))
-    return raise(ts, &exc_TypeError, "pow() 3rd argument not allowed unless all arguments are integers");
-  if (!is_int(base)) {
+  // ternary_op asks base's, then exp's, then mod's type: int's declines a non-int,
+  // float's refuses any modulus with TypeError, complex's (once base and exp convert)
+  // with ValueError.
+  auto builtin_number = [](Object* o) { return is_int(o) || is_float(o) || is_complex(o); };
+  for (Object* o : {base, exp, mod}) {
+    if (is_float(o))
+      return raise(ts, &exc_TypeError, "pow() 3rd argument not allowed unless all arguments are integers");
+    if (is_complex(o) && builtin_number(base) && builtin_number(exp))
+      return raise(ts, &exc_ValueError, "complex modulo");
+  }
+  if (!builtin_number(base)) {  // the built-in numbers' __pow__ takes no modulus here
     if (Object* f = type_lookup_str(base->ob_type, "__pow__")) {
       Object* call_args[2] = {exp, mod};
       Object* r = call_unbound(ts, f, base, call_args, 2);
@@ -114,7 +123,8 @@ Object* builtin_to_base(ThreadState* ts, Object*, Object* const* args, std::size
 }  // namespace
 
 bool register_numeric_builtins(ThreadState* ts, Object* dict) {
-  return add_builtin_function(ts, dict, "round", builtin_round) &&
+  return add_builtin_object(ts, dict, "complex", newref<Object>(&complex_type)) &&
+         add_builtin_function(ts, dict, "round", builtin_round) &&
          add_builtin_function(ts, dict, "divmod", builtin_divmod) &&
          add_builtin_function(ts, dict, "pow", builtin_pow) &&
          add_builtin_function(ts, dict, "bin", builtin_to_base<2>) &&

@@ -27,5 +27,6 @@ const EmbeddedModule* find_embedded_module(std::string_view name);
 // Built-in module initialisers (modules/*_module.cpp).
 Object* init_sys_module(ThreadState* ts);
 Object* init_time_module(ThreadState* ts);
+Object* init_math_module(ThreadState* ts);
 
 }  // namespace terrarium

@@ -7,6 +7,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include "objects/complex.hpp"
 #include "objects/exceptions.hpp"
 #include "objects/float.hpp"
 #include "objects/float_internal.hpp"
@@ -89,17 +90,20 @@ Object* float_slot(ThreadState* ts, Object* a, Object* b) {
 
 Object* float_repr(ThreadState* ts, Object* o) { return new_str(ts, float_repr_string(float_value(o))); }
 
+Py_hash_t float_hash(ThreadState* ts, Object* o) { return hash_double(ts, o, float_value(o)); }
+
+}  // namespace
+
 // CPython: Python/pyhash.c _Py_HashDouble(). The hash of x = m * 2**e is m * 2**e reduced
 // modulo P = 2**61 - 1, so it equals the int hash for integral values. The mantissa is
 // folded in 28 bits at a time (multiplying by 2**28 mod P is a rotation of 61 bits), then
 // the exponent becomes one more rotation, since 2**61 == 1 (mod P).
-Py_hash_t float_hash(ThreadState* ts, Object* o) {
+Py_hash_t hash_double(ThreadState* ts, Object* owner, double v) {
   constexpr int kBits = 61;
   constexpr std::uint64_t kModulus = (std::uint64_t{1} << kBits) - 1;
   auto rotate = [](std::uint64_t x, int n) { return ((x << n) & kModulus) | (x >> (kBits - n)); };
-  double v = float_value(o);
   if (std::isinf(v)) return v > 0 ? 314159 : -314159;
-  if (std::isnan(v)) return identity_hash(ts, o);  // CPython 3.10+: nan hashes by identity
+  if (std::isnan(v)) return identity_hash(ts, owner);  // CPython 3.10+: nan hashes by identity
   int e;
   double m = std::frexp(v, &e);
   bool negative = m < 0;
@@ -120,6 +124,8 @@ Py_hash_t float_hash(ThreadState* ts, Object* o) {
   auto h = static_cast<Py_hash_t>(negative ? 0 - x : x);
   return h == -1 ? -2 : h;
 }
+
+namespace {
 
 bool compare_sign(int c, CompareOp op) {
   switch (op) {
@@ -207,8 +213,8 @@ Object* float_power_values(ThreadState* ts, double x, double y) {
   }
   bool negate = false;
   if (x < 0.0) {
-    if (y != std::floor(y))
-      return raise(ts, &exc_ValueError, "complex results are not supported yet (negative number to a fractional power)");
+    // A negative number to a fractional power is complex, as in CPython's float_pow().
+    if (y != std::floor(y)) return complex_power_values(ts, {x, 0.0}, {y, 0.0});
     x = -x;
     negate = is_odd_integer(y);
   }

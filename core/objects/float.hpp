@@ -17,7 +17,10 @@ extern TypeObject float_type;
 [[nodiscard]] Object* new_float(ThreadState* ts, double v);
 inline bool is_float(Object* o) { return is_instance(o, &float_type); }
 inline double float_value(Object* o) { return static_cast<FloatObject*>(o)->value; }
-std::string float_repr_string(double v);  // CPython: Python/pystrtod.c PyOS_double_to_string 'r'
+std::string float_repr_string(double v);
+// CPython's _Py_HashDouble: equal to the int hash for integral values; a NaN hashes by the
+// identity of `owner` (the float or complex holding it).
+Py_hash_t hash_double(ThreadState* ts, Object* owner, double v);  // CPython: Python/pystrtod.c PyOS_double_to_string 'r'
 
 // x ** y with CPython's special cases and errors. CPython: Objects/floatobject.c float_pow().
 [[nodiscard]] Object* float_power_values(ThreadState* ts, double x, double y);

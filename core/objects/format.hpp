@@ -15,6 +15,8 @@ class BigInt;
 [[nodiscard]] Object* format_str_value(ThreadState* ts, std::string_view value, std::string_view spec);
 [[nodiscard]] Object* format_int_value(ThreadState* ts, const BigInt& value, std::string_view spec);
 [[nodiscard]] Object* format_float_value(ThreadState* ts, double value, std::string_view spec);
+// A complex number's two parts (format_complex.cpp).
+[[nodiscard]] Object* format_complex_value(ThreadState* ts, double real, double imag, std::string_view spec);
 
 }  // namespace terrarium
 

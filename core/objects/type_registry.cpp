@@ -2,6 +2,7 @@
 #include <vector>
 #include "bytecode/code.hpp"
 #include "objects/descr.hpp"
+#include "objects/complex.hpp"
 #include "objects/dict.hpp"
 #include "objects/dict_views.hpp"
 #include "objects/exceptions.hpp"
@@ -39,6 +40,7 @@ const std::vector<TypeObject*>& builtin_static_types() {
         &enumerate_type, &zip_type, &map_type, &filter_type, &reversed_type, &callable_iterator_type,
         &exc_BaseException,
     };
+    t.push_back(&complex_type);
 #define TERRARIUM_LIST_EXC(c_name, py_name, base) t.push_back(&exc_##c_name);
     TERRARIUM_EXCEPTIONS(TERRARIUM_LIST_EXC)
 #undef TERRARIUM_LIST_EXC
