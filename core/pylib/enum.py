@@ -188,8 +188,7 @@ class EnumType(type):
         enum_class = super().__new__(metacls, cls, bases, body, **kwds)
         setup = {
             '_member_names_': [], '_member_map_': {}, '_value2member_map_': {},
-            '_unhashable_values_': [], '_member_type_': member_type,
-            '_new_member_': new_member,
+            '_member_type_': member_type, '_new_member_': new_member,
         }
         for key, value in setup.items():
             type.__setattr__(enum_class, key, value)
@@ -449,7 +448,7 @@ def _add_member(enum_class, name, value):
     try:
         enum_class._value2member_map_.setdefault(value, made)
     except TypeError:
-        enum_class._unhashable_values_.append(value)
+        pass   # unhashable values are found by the linear search in _lookup_
 
 
 def _find_existing(enum_class, value):
