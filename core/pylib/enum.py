@@ -184,24 +184,16 @@ class EnumType(type):
         body = {k: v for k, v in classdict.items() if k not in classdict._member_names}
         body.pop('_ignore_', None)
         order = body.pop('_order_', None)
-        new_member = _member_creator(body, first_enum, member_type)
-        enum_class = super().__new__(metacls, cls, bases, body, **kwds)
-        setup = {
-            '_member_names_': [], '_member_map_': {}, '_value2member_map_': {},
-            '_member_type_': member_type, '_new_member_': new_member,
-        }
-        for key, value in setup.items():
-            type.__setattr__(enum_class, key, value)
-        boundary = boundary or getattr(first_enum, '_boundary_', None)
-        if boundary is not None:
-            type.__setattr__(enum_class, '_boundary_', boundary)
-        _keep_enum_methods(enum_class, first_enum, member_type, body)
-        if ReprEnum is not None and ReprEnum in bases:
-            _take_str_and_format_from(enum_class, member_type, body)
-        for name, value in zip(names, values):
-            _add_member(enum_class, name, value)
-        if _is_flag(enum_class):
-            _compute_flag_masks(enum_class)
+        setup = _ClassSetup(bases, first_enum, member_type, body, names, values, boundary)
+        body['_enum_setup_'] = setup   # last, so its __set_name__ runs after the others'
+        try:
+            enum_class = super().__new__(metacls, cls, bases, body, **kwds)
+        except RuntimeError:
+            # type.__new__ wraps errors raised in __set_name__; a bad member's is ours.
+            if setup.error is None:
+                raise
+        if setup.error is not None:
+            raise setup.error
         if order is not None:
             if isinstance(order, str):
                 order = order.replace(',', ' ').split()
@@ -361,6 +353,48 @@ class EnumType(type):
 
 
 EnumMeta = EnumType
+
+
+class _ClassSetup:
+    """Placed in a new enum's namespace so that type.__new__, through __set_name__, lets
+    it create the members before __init_subclass__ runs (which may list them)."""
+
+    def __init__(self, bases, first_enum, member_type, body, names, values, boundary):
+        self.bases = bases
+        self.first_enum = first_enum
+        self.member_type = member_type
+        self.body = dict(body)
+        self.names = names
+        self.values = values
+        self.boundary = boundary or getattr(first_enum, '_boundary_', None)
+        self.error = None
+
+    def __set_name__(self, enum_class, attribute):
+        type.__delattr__(enum_class, attribute)
+        try:
+            self._populate(enum_class)
+        except Exception as exc:
+            self.error = exc
+            raise
+
+    def _populate(self, enum_class):
+        member_type, first_enum, body = self.member_type, self.first_enum, self.body
+        setup = {
+            '_member_names_': [], '_member_map_': {}, '_value2member_map_': {},
+            '_member_type_': member_type,
+            '_new_member_': _member_creator(body, first_enum, member_type),
+        }
+        if self.boundary is not None:
+            setup['_boundary_'] = self.boundary
+        for key, value in setup.items():
+            type.__setattr__(enum_class, key, value)
+        _keep_enum_methods(enum_class, first_enum, member_type, body)
+        if ReprEnum is not None and ReprEnum in self.bases:
+            _take_str_and_format_from(enum_class, member_type, body)
+        for name, value in zip(self.names, self.values):
+            _add_member(enum_class, name, value)
+        if _is_flag(enum_class):
+            _compute_flag_masks(enum_class)
 
 
 def _read_only_view(mapping):

@@ -81,6 +81,18 @@ class Greeting(Empty):
 print(Greeting.HI.greet(), list(Empty), len(Empty), issubclass(Greeting, Empty))
 
 
+class Registered(Enum):
+    def __init_subclass__(cls, **kwds):
+        super().__init_subclass__()
+        # The members already exist when __init_subclass__ runs.
+        print("registering", cls.__name__, list(cls), kwds)
+
+
+class Sizes(Registered, unit="cm"):
+    SMALL = 10
+    LARGE = 20
+
+
 class Status(Enum):
     PENDING = auto()
     DONE = auto()
