@@ -11,6 +11,7 @@
 #include "objects/list.hpp"
 #include "objects/module.hpp"
 #include "objects/singletons.hpp"
+#include "objects/slots.hpp"
 #include "objects/str.hpp"
 #include "objects/tuple.hpp"
 #include "objects/typeobject.hpp"
@@ -111,7 +112,7 @@ Object* builtin_dir(ThreadState* ts, Object*, Object* const* args, std::size_t n
   // A class's own __dir__ (looked up on the type, as special methods are) wins.
   Object* custom = type_lookup_str(obj->ob_type, "__dir__");
   if (!custom) return default_dir(ts, obj);
-  Object* listed = call_no_args(ts, obj, "__dir__");
+  Object* listed = call_dunder(ts, obj, "__dir__", nullptr, 0);
   if (!listed) return nullptr;
   Object* result = new_list(ts);
   bool ok = result && list_extend(ts, result, listed);

@@ -156,6 +156,29 @@ bool wrap_implicit(ThreadState* ts, Object* dict, const char* name, TypeObject* 
   return ok;
 }
 
+// CPython 3.11 type_new_set_names(): an error in __set_name__ becomes the cause of a
+// RuntimeError naming the value, the attribute and the class (3.12 dropped the wrapping).
+// Always returns false, with the RuntimeError set.
+bool wrap_set_name_error(ThreadState* ts, Object* value, Object* key, TypeObject* type) {
+  Object* cause = fetch_error(ts);
+  Object* key_repr = object_repr(ts, key);
+  if (!key_repr) {
+    decref(cause);
+    return false;
+  }
+  std::string message = std::string("Error calling __set_name__ on '") + value->ob_type->tp_name +
+                        "' instance " + std::string(str_view(key_repr)) + " in '" + type->tp_name + "'";
+  decref(key_repr);
+  Object* exc = new_exception(ts, &exc_RuntimeError, message);
+  if (exc) {
+    set_exception_cause(exc, cause);
+    set_exception_context(exc, cause);
+    raise_object(ts, exc);
+  }
+  decref(cause);
+  return false;
+}
+
 bool call_set_name(ThreadState* ts, TypeObject* type) {
   // Iterate over a snapshot: __set_name__ may change the namespace.
   std::vector<std::pair<Object*, Object*>> items;
@@ -167,7 +190,7 @@ bool call_set_name(ThreadState* ts, TypeObject* type) {
       if (Object* set_name = type_lookup_str(value->ob_type, "__set_name__")) {
         Object* args[2] = {type, key};
         Object* r = call_unbound(ts, set_name, value, args, 2);
-        if (!r) ok = false;
+        if (!r) ok = wrap_set_name_error(ts, value, key, type);
         xdecref(r);
       }
     }

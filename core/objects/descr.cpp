@@ -50,7 +50,7 @@ Object* new_bound(ThreadState* ts, TypeObject* type, Object* self, Object* descr
 }
 
 Object* method_descr_get(ThreadState* ts, Object* descr, Object* obj, Object* type) {
-  if (!obj || obj == py_none()) return newref(descr);
+  if (!obj) return newref(descr);
   auto* d = static_cast<MethodDescriptorObject*>(descr);
   if (!check_self(ts, d->def->name, d->owner, obj)) return nullptr;
   return new_bound(ts, &bound_builtin_type, obj, descr);
@@ -101,7 +101,7 @@ Object* bound_repr(ThreadState* ts, Object* o) {
 
 Object* getset_get(ThreadState* ts, Object* descr, Object* obj, Object* type) {
   auto* d = static_cast<GetSetDescriptorObject*>(descr);
-  if (!obj || obj == py_none()) return newref(descr);
+  if (!obj) return newref(descr);
   if (!check_self(ts, d->def->name, d->owner, obj)) return nullptr;
   return d->def->get(ts, obj);
 }
@@ -135,7 +135,7 @@ Object* wrapper_call(ThreadState* ts, Object* callable, Object* const* args, std
 }
 
 Object* wrapper_get(ThreadState* ts, Object* descr, Object* obj, Object* type) {
-  if (!obj || obj == py_none()) return newref(descr);
+  if (!obj) return newref(descr);
   auto* w = static_cast<WrapperDescriptorObject*>(descr);
   if (!check_self(ts, w->slot->name, w->owner, obj)) return nullptr;
   return new_bound(ts, &method_wrapper_type, obj, descr);

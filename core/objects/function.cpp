@@ -62,7 +62,7 @@ Object* function_repr(ThreadState* ts, Object* o) {
 
 // A function found on a class binds to the instance; on the class itself it stays plain.
 Object* function_descr_get(ThreadState* ts, Object* func, Object* obj, Object*) {
-  if (!obj || obj == py_none()) return newref(func);
+  if (!obj) return newref(func);
   return new_method(ts, func, obj);
 }
 
@@ -336,7 +336,7 @@ std::string property_label(PropertyObject* p, Object* obj) {
 }
 Object* property_get(ThreadState* ts, Object* self, Object* obj, Object*) {
   auto* p = static_cast<PropertyObject*>(self);
-  if (!obj || obj == py_none()) return newref(self);
+  if (!obj) return newref(self);
   if (!p->fget) return raise(ts, &exc_AttributeError, property_label(p, obj) + " has no getter");
   return call_object(ts, p->fget, &obj, 1, nullptr);
 }

@@ -75,7 +75,15 @@ Py_hash_t slot_hash(ThreadState* ts, Object* self) {
     raise(ts, &exc_TypeError, "__hash__ method should return an integer");
     return -1;
   }
-  Py_hash_t h = int_type.tp_hash(ts, r);
+  // CPython: slot_tp_hash() uses a result that fits Py_ssize_t as is (only -1, the error
+  // marker, becomes -2) and hashes larger ints, so hash(x) == x.__hash__() where it can.
+  Py_hash_t h;
+  if (int_fits_int64(r)) {
+    h = static_cast<Py_hash_t>(int_value(r));
+    if (h == -1) h = -2;
+  } else {
+    h = int_type.tp_hash(ts, r);
+  }
   decref(r);
   return h;
 }
