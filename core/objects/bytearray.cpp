@@ -40,7 +40,7 @@ Object* bytearray_new(ThreadState*, TypeObject* type, Object* const*, std::size_
 
 // bytearray(b'...'), or the subclass's own name. CPython: bytearray_repr.
 Object* bytearray_repr(ThreadState* ts, Object* o) {
-  return new_str(ts, std::string(o->ob_type->tp_name) + "(" + bytes_repr_string(bytearray_buffer(o)) + ")");
+  return new_str(ts, std::string(o->ob_type->tp_name) + "(" + repr_body(bytearray_buffer(o), true) + ")");
 }
 Py_ssize_t bytearray_length(ThreadState*, Object* o) { return static_cast<Py_ssize_t>(bytearray_buffer(o).size()); }
 int bytearray_bool(ThreadState*, Object* o) { return !bytearray_buffer(o).empty(); }

@@ -105,7 +105,10 @@ Py_hash_t bytes_hash(Object* o) {
   return r;
 }
 
-std::string bytes_repr_string(std::string_view data) {
+std::string bytes_repr_string(std::string_view data) { return bytes_impl::repr_body(data, false); }
+
+// CPython's bytearray_repr escapes every single quote, even inside double quotes.
+std::string bytes_impl::repr_body(std::string_view data, bool escape_all_single_quotes) {
   // Single quotes unless the value has a single quote and no double one (smartquotes).
   bool has_single = data.find('\'') != std::string_view::npos;
   bool has_double = data.find('"') != std::string_view::npos;
@@ -113,7 +116,7 @@ std::string bytes_repr_string(std::string_view data) {
   std::string out = "b";
   out += quote;
   for (unsigned char c : data) {
-    if (c == quote || c == '\\') {
+    if (c == quote || c == '\\' || (escape_all_single_quotes && c == '\'')) {
       out += '\\';
       out += static_cast<char>(c);
     } else if (c == '\t') {

@@ -62,6 +62,8 @@ inline const char* kind_name(Object* self) { return is_bytearray(self) ? "bytear
 std::string qualname(Object* self, const char* method);
 // A bytes of `type` (bytes itself or a subclass) holding a copy of data.
 [[nodiscard]] Object* new_bytes_of_type(ThreadState* ts, TypeObject* type, std::string_view data);
+// b'...' for repr(); bytearray's repr escapes every ' (CPython's two reprs differ there).
+std::string repr_body(std::string_view data, bool escape_all_single_quotes);
 // A result of self's kind (a bytearray method returns a bytearray).
 [[nodiscard]] Object* new_like(ThreadState* ts, Object* self, std::string_view data);
 // An unchanged result: an exact bytes is returned itself (CPython shares it), others copy.

@@ -49,20 +49,17 @@ int unicode_error_init(ThreadState* ts, Object* self, Object* const* args, std::
     raise(ts, &exc_TypeError, "argument " + std::to_string(k + 1) + " must be str, not " + clinic_type_name(args[k]));
     return false;
   };
-  if (!must_be_str(0)) return -1;
+  if (!must_be_str(0) || (!decode && !must_be_str(1))) return -1;
+  std::int64_t start, end;
+  if (!index_value(ts, args[2], start) || !index_value(ts, args[3], end) || !must_be_str(4)) return -1;
   Object* object;
   if (decode) {
+    // Checked after the other arguments, as CPython converts the buffer last.
     std::string_view data;
     if (!expect_buffer(ts, args[1], data)) return -1;
     object = new_bytes(ts, data);  // a bytearray is copied, as CPython copies any buffer
   } else {
-    if (!must_be_str(1)) return -1;
     object = newref(args[1]);
-  }
-  std::int64_t start, end;
-  if (!index_value(ts, args[2], start) || !index_value(ts, args[3], end) || !must_be_str(4)) {
-    decref(object);
-    return -1;
   }
   auto* e = as_unicode_error(self);
   xdecref(e->encoding), xdecref(e->object), xdecref(e->reason);
