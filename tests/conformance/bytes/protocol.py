@@ -51,3 +51,13 @@ print(b'a'.__getnewargs__(), b''.join(map(bytes, [[65], [66]])), list(map(len, [
 print(int(b'42'), float(b'1.5'), int(bytearray(b' 7 ')), int(b'ff', 16))
 it = iter(b'xyz')
 print(next(it), it.__length_hint__(), list(it), it.__length_hint__())
+
+import copy
+print(copy.copy(b'ab'), copy.deepcopy([bytearray(b'x')]), '%s' % b'x', '%r' % bytearray(b'y'))
+try:
+    b'a' in 'abc'
+except TypeError as e:
+    print(e)
+print(f'{b"x"!r:>8}', '{}'.format(b'z'), bytes.__doc__.split('\n')[0])
+print(bytes.hex(b'ab'), bytearray.hex(bytearray(b'ab')), bytes.decode(b'x'), b'a\
+b')
