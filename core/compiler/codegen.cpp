@@ -10,6 +10,7 @@
 #include "compiler/codegen_impl.hpp"
 #include "compiler/fold_constants.hpp"
 #include "compiler/parser.hpp"
+#include "objects/bytes.hpp"
 #include "objects/complex.hpp"
 #include "objects/float.hpp"
 #include "objects/int.hpp"
@@ -43,6 +44,7 @@ bool same_constant(Object* a, Object* b) {
     return std::memcmp(&x.real, &y.real, sizeof x.real) == 0 && std::memcmp(&x.imag, &y.imag, sizeof x.imag) == 0;
   }
   if (a->ob_type == &str_type) return str_equal(a, b);
+  if (a->ob_type == &bytes_type) return bytes_view(a) == bytes_view(b);
   if (a->ob_type == &frozenset_type) {
     if (set_size(a) != set_size(b)) return false;
     Object* eq = frozenset_type.tp_richcompare(nullptr, a, b, CompareOp::Eq);  // constants never fail

@@ -2,6 +2,7 @@
 #include "compiler/fold_constants.hpp"
 
 #include "objects/abstract.hpp"
+#include "objects/bytes.hpp"
 #include "objects/set.hpp"
 #include "objects/int.hpp"
 #include "objects/singletons.hpp"
@@ -18,7 +19,8 @@ constexpr std::uint64_t kMaxIntBits = 128;   // CPython: MAX_INT_SIZE
 constexpr Py_ssize_t kMaxCollectionSize = 256;  // CPython: MAX_COLLECTION_SIZE
 
 // CPython: safe_multiply, safe_power, safe_lshift, safe_mod. Refuses to fold operations
-// whose result could be huge; str % x is never folded (formatting happens at run time).
+// whose result could be huge; str % x and bytes % x are never folded (formatting happens
+// at run time).
 bool folding_is_safe(BinaryOp op, Object* v, Object* w) {
   bool v_int = is_int(v), w_int = is_int(w);
   switch (op) {
@@ -32,6 +34,7 @@ bool folding_is_safe(BinaryOp op, Object* v, Object* w) {
       if (!is_int(n)) return true;
       Py_ssize_t size = 0, limit = 0;
       if (is_str(seq)) size = static_cast<StrObject*>(seq)->length, limit = kMaxStrSize;
+      else if (is_bytes(seq)) size = static_cast<BytesObject*>(seq)->size, limit = kMaxStrSize;
       else if (is_tuple(seq)) size = tuple_size(seq), limit = kMaxCollectionSize;
       else return true;
       if (!size) return true;
@@ -52,7 +55,7 @@ bool folding_is_safe(BinaryOp op, Object* v, Object* w) {
       }
       return true;
     case BinaryOp::Remainder:
-      return !is_str(v);
+      return !is_str(v) && !is_bytes(v);
     default:
       return true;
   }
@@ -313,6 +316,12 @@ void fold_expr(ThreadState* ts, Expr& e) {
         }
       }
       adopt_result(ts, e, result);
+      return;
+    }
+    case ExprKind::Subscript: {
+      // A constant indexed by a constant: 'ab'[0], b'ab'[0], (1, 2)[-1]. CPython: fold_subscr.
+      if (e.ctx != ExprContext::Load || !is_constant(e.left) || !is_constant(e.right)) return;
+      adopt_result(ts, e, get_item(ts, e.left->value, e.right->value));
       return;
     }
     case ExprKind::Tuple: {

@@ -15,6 +15,7 @@
 #include "compiler/string_literal.hpp"
 #include "compiler/syntax_error.hpp"
 #include "compiler/tokenizer.hpp"
+#include "objects/bytes.hpp"
 #include "objects/float.hpp"
 #include "objects/int.hpp"
 #include "objects/singletons.hpp"

@@ -31,13 +31,25 @@ ExprPtr Parser::strings() {
   const Token& first = cur();
   std::vector<const Token*> parts;
   bool any_f = false;
+  std::size_t bytes_parts = 0;
   while (at(TokenKind::String)) {
     const Token& t = advance();
-    if (t.is_bytes) unsupported("bytes literals are", t);
     any_f |= t.is_fstring;
+    bytes_parts += t.is_bytes;
     parts.push_back(&t);
   }
   NodeLocation loc = span(first, *parts.back());
+  // CPython reports the mix at the token after the literals.
+  if (bytes_parts && bytes_parts != parts.size()) fail("cannot mix bytes and nonbytes literals", cur());
+  if (bytes_parts) {
+    std::string value;
+    for (const Token* t : parts) {
+      for (char c : t->text)
+        if (static_cast<unsigned char>(c) >= 0x80) fail("bytes can only contain ASCII literal characters", *t);
+      value += t->is_raw ? t->text : decode_bytes_escapes(t->text);
+    }
+    return constant(new_bytes(ts_, value), loc);
+  }
   if (!any_f) {
     std::string value;
     for (const Token* t : parts) value += t->text;

@@ -1,4 +1,4 @@
-// Escape decoding for string literals: \n \t \xhh \ooo \uXXXX \UXXXXXXXX and friends.
+// Escape decoding for string and bytes literals: \n \t \xhh \ooo \uXXXX \UXXXXXXXX and friends.
 #include "compiler/string_literal.hpp"
 
 #include "objects/str_unicode.hpp"
@@ -12,6 +12,33 @@ int hex_value(char c) {
   if (c >= 'a' && c <= 'f') return c - 'a' + 10;
   return -1;
 }
+
+// The one-character escapes str and bytes literals share (after the backslash); false for
+// any other character.
+bool simple_escape(char e, std::string& out) {
+  switch (e) {
+    case '\n': return true;  // line continuation inside the literal
+    case '\\': out += '\\'; return true;
+    case '\'': out += '\''; return true;
+    case '"': out += '"'; return true;
+    case 'a': out += '\a'; return true;
+    case 'b': out += '\b'; return true;
+    case 'f': out += '\f'; return true;
+    case 'n': out += '\n'; return true;
+    case 'r': out += '\r'; return true;
+    case 't': out += '\t'; return true;
+    case 'v': out += '\v'; return true;
+    default: return false;
+  }
+}
+
+// \ooo after its first digit e (at s[i]); advances i past the digits read.
+unsigned octal_escape(std::string_view s, std::size_t& i, char e) {
+  unsigned value = static_cast<unsigned>(e - '0');
+  for (int n = 1; n < 3 && i + 1 < s.size() && s[i + 1] >= '0' && s[i + 1] <= '7'; ++n)
+    value = value * 8 + static_cast<unsigned>(s[++i] - '0');
+  return value;
+}
 }  // namespace
 
 std::string decode_escapes(std::string_view s) {
@@ -24,40 +51,47 @@ std::string decode_escapes(std::string_view s) {
       continue;
     }
     char e = s[++i];
-    switch (e) {
-      case '\n': break;  // line continuation inside the literal
-      case '\\': out += '\\'; break;
-      case '\'': out += '\''; break;
-      case '"': out += '"'; break;
-      case 'a': out += '\a'; break;
-      case 'b': out += '\b'; break;
-      case 'f': out += '\f'; break;
-      case 'n': out += '\n'; break;
-      case 'r': out += '\r'; break;
-      case 't': out += '\t'; break;
-      case 'v': out += '\v'; break;
-      case 'x': case 'u': case 'U': {
-        int width = e == 'x' ? 2 : e == 'u' ? 4 : 8;
-        char32_t cp = 0;
-        int n = 0;
-        while (n < width && i + 1 < s.size() && hex_value(s[i + 1]) >= 0) cp = cp * 16 + hex_value(s[++i]), ++n;
-        if (n < width) {  // CPython raises here; keep the text so the error stays visible
-          out += '\\';
-          out += e;
-        } else {
-          unicode::append_utf8(out, cp);
-        }
-        break;
+    if (simple_escape(e, out)) continue;
+    if (e == 'x' || e == 'u' || e == 'U') {
+      int width = e == 'x' ? 2 : e == 'u' ? 4 : 8;
+      char32_t cp = 0;
+      int n = 0;
+      while (n < width && i + 1 < s.size() && hex_value(s[i + 1]) >= 0) cp = cp * 16 + hex_value(s[++i]), ++n;
+      if (n < width) {  // CPython raises here; keep the text so the error stays visible
+        out += '\\';
+        out += e;
+      } else {
+        unicode::append_utf8(out, cp);
       }
-      default:
-        if (e >= '0' && e <= '7') {
-          char32_t cp = e - '0';
-          for (int n = 1; n < 3 && i + 1 < s.size() && s[i + 1] >= '0' && s[i + 1] <= '7'; ++n) cp = cp * 8 + (s[++i] - '0');
-          unicode::append_utf8(out, cp);
-        } else {
-          out += '\\';
-          out += e;
-        }
+    } else if (e >= '0' && e <= '7') {
+      unicode::append_utf8(out, octal_escape(s, i, e));
+    } else {
+      out += '\\';
+      out += e;
+    }
+  }
+  return out;
+}
+
+std::string decode_bytes_escapes(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    char c = s[i];
+    if (c != '\\' || i + 1 >= s.size()) {
+      out += c;
+      continue;
+    }
+    char e = s[++i];
+    if (simple_escape(e, out)) continue;
+    if (e == 'x' && i + 2 < s.size() && hex_value(s[i + 1]) >= 0 && hex_value(s[i + 2]) >= 0) {
+      out += static_cast<char>(hex_value(s[i + 1]) * 16 + hex_value(s[i + 2]));
+      i += 2;
+    } else if (e >= '0' && e <= '7') {
+      out += static_cast<char>(octal_escape(s, i, e) & 0xFF);  // 3.11 keeps the low byte of \400..\777
+    } else {  // \u, \U, \N and unknown escapes stay as written (a short \x too, which CPython rejects)
+      out += '\\';
+      out += e;
     }
   }
   return out;

@@ -274,7 +274,8 @@ class Tokenizer {
     bool raw = prefix.find('r') != std::string::npos;
     t.is_raw = raw;
     // f-strings keep their source text: the parser splits fields before decoding escapes.
-    t.text = (raw || t.is_fstring) ? std::string(body) : decode_escapes(body);
+    // So do bytes, whose escapes mean bytes, not code points (the parser decodes them).
+    t.text = (raw || t.is_fstring || t.is_bytes) ? std::string(body) : decode_escapes(body);
     t.body_col = body_col_start;
     out_.push_back(std::move(t));
     return true;

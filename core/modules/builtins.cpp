@@ -3,6 +3,7 @@
 
 #include <string>
 #include "objects/abstract.hpp"
+#include "objects/bytes.hpp"
 #include "objects/descr.hpp"
 #include "objects/dict.hpp"
 #include "objects/exception_group.hpp"
@@ -11,6 +12,7 @@
 #include "objects/singletons.hpp"
 #include "objects/str.hpp"
 #include "objects/tuple.hpp"
+#include "objects/unicode_errors.hpp"
 #include "objects/function.hpp"
 #include "objects/int.hpp"
 #include "objects/list.hpp"
@@ -398,6 +400,8 @@ Object* make_builtins(ThreadState* ts) {
   static const TypeEntry kTypes[] = {
       {"object", &object_type}, {"type", &type_type}, {"int", &int_type}, {"bool", &bool_type},
       {"float", &float_type}, {"str", &str_type}, {"tuple", &tuple_type}, {"list", &list_type},
+      {"bytes", &bytes_type}, {"bytearray", &bytearray_type},
+      {"UnicodeEncodeError", &exc_UnicodeEncodeError}, {"UnicodeDecodeError", &exc_UnicodeDecodeError},
       {"dict", &dict_type}, {"range", &range_type}, {"slice", &slice_type},
       {"staticmethod", &staticmethod_type}, {"super", &super_type}, {"classmethod", &classmethod_type}, {"property", &property_type},
       {"BaseException", &exc_BaseException},

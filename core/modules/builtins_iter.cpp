@@ -5,6 +5,7 @@
 #include "modules/builtins_itertypes.hpp"
 #include "modules/builtins_registry.hpp"
 #include "objects/abstract.hpp"
+#include "objects/bytes.hpp"
 #include "objects/exceptions.hpp"
 #include "objects/float.hpp"
 #include "objects/format.hpp"
@@ -214,6 +215,12 @@ Object* builtin_chr(ThreadState* ts, Object*, Object* const* args, std::size_t n
 Object* builtin_ord(ThreadState* ts, Object*, Object* const* args, std::size_t nargs, Object* kwnames) {
   if (!one_arg(ts, "ord", nargs, kwnames)) return nullptr;
   Object* c = args[0];
+  std::string_view bytes;
+  if (buffer_view(c, bytes)) {
+    if (bytes.size() == 1) return new_int(ts, static_cast<unsigned char>(bytes[0]));
+    return raise(ts, &exc_TypeError, "ord() expected a character, but string of length " +
+                                         std::to_string(bytes.size()) + " found");
+  }
   if (!is_str(c))
     return raise(ts, &exc_TypeError,
                  std::string("ord() expected string of length 1, but ") + c->ob_type->tp_name + " found");

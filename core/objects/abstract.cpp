@@ -3,6 +3,7 @@
 // exact TypeError texts; comparisons fall back to the reflected operation and to identity
 // for == and !=. CPython: Objects/abstract.c binary_op1, Objects/object.c do_richcompare.
 #include "objects/abstract.hpp"
+#include "objects/bytes.hpp"
 #include "objects/exceptions.hpp"
 #include "objects/int.hpp"
 #include "objects/singletons.hpp"
@@ -142,9 +143,12 @@ Object* binary_op(ThreadState* ts, Object* a, Object* b, BinaryOp op) {
   // CPython reports sequence concatenation and repetition in sequence terms.
   if (plain == BinaryOp::Add && is_str(a))
     return raise(ts, &exc_TypeError, "can only concatenate str (not \"" + type_name(b) + "\") to str");
-  if (plain == BinaryOp::Multiply && (is_str(a) || is_str(b)))
+  if (plain == BinaryOp::Add && (is_bytes(a) || is_bytearray(a)))
+    return raise(ts, &exc_TypeError, "can't concat " + type_name(b) + " to " + type_name(a));
+  auto text_like = [](Object* o) { return is_str(o) || is_bytes(o) || is_bytearray(o); };
+  if (plain == BinaryOp::Multiply && (text_like(a) || text_like(b)))
     return raise(ts, &exc_TypeError,
-                 "can't multiply sequence by non-int of type '" + type_name(is_str(a) ? b : a) + "'");
+                 "can't multiply sequence by non-int of type '" + type_name(text_like(a) ? b : a) + "'");
   std::string sym = binary_op_symbol(op);
   if (plain == BinaryOp::Power && index < kBinaryOpCount) sym = "** or pow()";
   return raise(ts, &exc_TypeError, "unsupported operand type(s) for " + sym + ": '" + type_name(a) +

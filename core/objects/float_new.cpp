@@ -5,6 +5,7 @@
 // PyFloat_FromString(); Objects/abstract.c PyNumber_Float().
 #include <cstdlib>
 #include <string>
+#include "objects/bytes.hpp"
 #include "objects/descr.hpp"
 #include "objects/exceptions.hpp"
 #include "objects/float.hpp"
@@ -114,9 +115,11 @@ Object* number_float(ThreadState* ts, Object* o) {
     decref(i);
     return ok ? new_float(ts, v) : nullptr;
   }
-  if (is_str(o)) {
+  std::string_view data;
+  if (is_str(o) || buffer_view(o, data)) {
     double v;
-    return float_from_text(ts, str_view(o), o, v) ? new_float(ts, v) : nullptr;
+    std::string text(is_str(o) ? str_view(o) : data);  // a copy: a bytearray may change
+    return float_from_text(ts, text, o, v) ? new_float(ts, v) : nullptr;
   }
   return raise(ts, &exc_TypeError,
                std::string("float() argument must be a string or a real number, not '") + o->ob_type->tp_name + "'");

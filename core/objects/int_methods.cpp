@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 #include "objects/abstract.hpp"
+#include "objects/bytes.hpp"
 #include "objects/exceptions.hpp"
 #include "objects/float.hpp"
 #include "objects/format.hpp"
@@ -150,8 +151,7 @@ bool byte_options(ThreadState* ts, const char* fname, Object* byteorder, Object*
 const char* const kToBytesNames[] = {"length", "byteorder", "signed"};
 const char* const kFromBytesNames[] = {"bytes", "byteorder", "signed"};
 
-// int.to_bytes(length=1, byteorder='big', *, signed=False): every check CPython makes; the
-// result needs the bytes type, which does not exist yet.
+// int.to_bytes(length=1, byteorder='big', *, signed=False), with every check CPython makes.
 Object* int_to_bytes(ThreadState* ts, Object* self, Object* const* args, std::size_t nargs, Object* kwnames) {
   Object* a[3];
   if (!unpack_keywords(ts, {"to_bytes", kToBytesNames, 3, 0, 2, 0}, args, nargs, kwnames, a)) return nullptr;
@@ -172,13 +172,25 @@ Object* int_to_bytes(ThreadState* ts, Object* self, Object* const* args, std::si
   // Two's complement needs bit_length(x) bits (of ~x for negatives) plus a sign bit.
   std::uint64_t needed = s < 0 ? (~int_to_bigint(self)).bit_length() : int_bit_length(self);
   if (sign) ++needed;
-  if (needed > static_cast<std::uint64_t>(length) * 8) return raise(ts, &exc_OverflowError, "int too big to convert");
-  return raise(ts, &exc_NotImplementedError, "int.to_bytes() needs the bytes type, which is not supported yet");
+  // CPython's byte loop lets -1 through into zero bytes (all its bytes are sign bytes).
+  bool minus_one_in_nothing = length == 0 && s < 0 && needed == 1;
+  if (needed > static_cast<std::uint64_t>(length) * 8 && !minus_one_in_nothing)
+    return raise(ts, &exc_OverflowError, "int too big to convert");
+  // Two's complement of a negative value: 2**(8*length) + value, which fits by the check above.
+  BigInt value = int_to_bigint(self);
+  if (s < 0) value = (BigInt(1) << (8 * static_cast<std::uint64_t>(length))) + value;
+  std::vector<std::uint32_t> words = value.magnitude_words();
+  std::string out(static_cast<std::size_t>(length), '\0');
+  for (std::size_t i = 0; i < out.size() && i / 4 < words.size(); ++i)
+    out[little ? i : out.size() - 1 - i] = static_cast<char>(words[i / 4] >> (8 * (i % 4)));
+  return new_bytes(ts, out);
 }
 
 // The bytes of `source` as bytes(source) would give them (lists, tuples and iterables of
 // ints 0..255). CPython: Objects/bytesobject.c PyBytes_FromObject().
 bool collect_bytes(ThreadState* ts, Object* source, std::vector<std::uint8_t>& out) {
+  std::string_view buffer;
+  if (buffer_view(source, buffer)) return out.assign(buffer.begin(), buffer.end()), true;
   auto cannot = [&] {
     raise(ts, &exc_TypeError, std::string("cannot convert '") + source->ob_type->tp_name + "' object to bytes");
     return false;

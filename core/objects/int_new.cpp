@@ -3,6 +3,7 @@
 // base 0 or 2..36 with CPython's messages and its 4300-digit limit.
 // CPython: Objects/longobject.c long_new_impl(), PyLong_FromString(); Objects/abstract.c.
 #include <string>
+#include "objects/bytes.hpp"
 #include "objects/exceptions.hpp"
 #include "objects/float.hpp"
 #include "objects/int.hpp"
@@ -123,6 +124,8 @@ Object* number_long(ThreadState* ts, Object* o) {
     return result;
   }
   if (is_str(o)) return int_from_text(ts, str_view(o), 10, o);
+  std::string_view data;
+  if (buffer_view(o, data)) return int_from_text(ts, std::string(data), 10, o);
   return raise(ts, &exc_TypeError,
                "int() argument must be a string, a bytes-like object or a real number, not '" + type_name_of(o) + "'");
 }
@@ -155,8 +158,10 @@ Object* int_new(ThreadState* ts, TypeObject* type, Object* const* args, std::siz
     decref(b);
     if ((base != 0 && base < 2) || base > 36)
       return raise(ts, &exc_ValueError, "int() base must be >= 2 and <= 36, or 0");
-    if (!is_str(x)) return raise(ts, &exc_TypeError, "int() can't convert non-string with explicit base");
-    value = int_from_text(ts, str_view(x), static_cast<int>(base), x);
+    std::string_view data;
+    if (is_str(x)) data = str_view(x);
+    else if (!buffer_view(x, data)) return raise(ts, &exc_TypeError, "int() can't convert non-string with explicit base");
+    value = int_from_text(ts, std::string(data), static_cast<int>(base), x);
   }
   if (!value || type == &int_type) return value;
   Object* instance = init_int_instance(type, value);

@@ -1,6 +1,7 @@
 // Private to the str_*.cpp files: the one list of str's methods (expanded into
 // declarations here and into the method table in str.cpp) and helpers the method files
-// share. Not for use outside core/objects/str*.cpp.
+// share. Not for use outside core/objects/str*.cpp, except that the bytes*.cpp methods
+// reuse slice_bounds and the byte searches.
 #pragma once
 #include <string>
 #include <string_view>
@@ -46,6 +47,10 @@ TERRARIUM_STR_METHODS(TERRARIUM_DECLARE_STR_METHOD)
 
 // The % operator (str_mod.cpp). CPython: PyUnicode_Format.
 Object* str_remainder(ThreadState* ts, Object* a, Object* b);
+// The formatting itself, for str and (bytes_mode, bytes_mod.cpp) bytes: format and out are
+// UTF-8; in bytes mode every code point of both is a byte value (below 256).
+[[nodiscard]] bool printf_format(ThreadState* ts, std::string_view format, Object* values, bool bytes_mode,
+                                 std::string& out);
 
 // A str argument or TypeError "<context>must be str, not int" (context may be "").
 [[nodiscard]] bool expect_str(ThreadState* ts, Object* o, const std::string& context);

@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <vector>
 #include "objects/abstract.hpp"
+#include "objects/bytes.hpp"
 #include "objects/exceptions.hpp"
 #include "objects/float.hpp"
 #include "objects/format.hpp"
@@ -34,6 +35,8 @@ struct Formatter {
   Object* dict = nullptr;   // the right operand when it is a mapping
   Py_ssize_t arglen = -1, argidx = -2;
   std::string out{};
+  // bytes % values: %s and %b take bytes, %r is %a, %c a byte; every code point is a byte.
+  bool bytes_mode = false;
 };
 
 struct Arg {
@@ -93,8 +96,11 @@ bool parse_arg(Formatter& f, Arg& a) {
     }
     if (depth > 0) return fail(ts, &exc_ValueError, "incomplete format key");
     std::string key_text;
-    for (std::size_t i = start; i < f.pos - 1; ++i) unicode::append_utf8(key_text, f.fmt[i]);
-    Object* key = new_str(ts, key_text);
+    for (std::size_t i = start; i < f.pos - 1; ++i) {
+      if (f.bytes_mode) key_text += static_cast<char>(f.fmt[i]);  // bytes formats look up bytes keys
+      else unicode::append_utf8(key_text, f.fmt[i]);
+    }
+    Object* key = f.bytes_mode ? new_bytes(ts, key_text) : new_str(ts, key_text);
     Object* value = get_item(ts, f.dict, key);
     decref(key);
     if (!value) return false;
@@ -204,11 +210,55 @@ bool format_char(ThreadState* ts, Object* v, char32_t& out) {
   return true;
 }
 
+// Bytes as a str of the code points U+0000..U+00FF, the form bytes formatting works in.
+Object* latin1_text(ThreadState* ts, std::string_view data) {
+  std::string text;
+  for (unsigned char c : data) unicode::append_utf8(text, c);
+  return new_str_with_length(ts, text, static_cast<Py_ssize_t>(data.size()));
+}
+
+// bytes %s / %b: a buffer or __bytes__. CPython: format_obj in bytesobject.c.
+Object* format_bytes_arg(ThreadState* ts, Object* v) {
+  std::string_view data;
+  if (buffer_view(v, data)) return latin1_text(ts, data);
+  if (type_lookup_str(v->ob_type, "__bytes__")) {
+    Object* b = bytes_from_object(ts, v);
+    if (!b) return nullptr;
+    Object* r = latin1_text(ts, bytes_view(b));
+    decref(b);
+    return r;
+  }
+  return raise(ts, &exc_TypeError,
+               std::string("%b requires a bytes-like object, or an object that implements __bytes__, not '") +
+                   v->ob_type->tp_name + "'");
+}
+
+// bytes %c: an int in range(256) or a single byte.
+Object* format_byte_char(ThreadState* ts, Object* v) {
+  std::string_view data;
+  if (buffer_view(v, data)) {
+    if (data.size() == 1) return latin1_text(ts, data);
+  } else if (is_int(v) || v->ob_type->nb_index) {
+    Object* i = number_index(ts, v);
+    if (!i) return nullptr;
+    bool ok = int_fits_int64(i) && int_value(i) >= 0 && int_value(i) < 256;
+    std::int64_t c = int_value(i);
+    decref(i);
+    if (!ok) return raise(ts, &exc_OverflowError, "%c arg not in range(256)");
+    char byte = static_cast<char>(c);
+    return latin1_text(ts, std::string_view(&byte, 1));
+  }
+  return raise(ts, &exc_TypeError, "%c requires an integer in range(256) or a single byte");
+}
+
 // The converted text of one argument (new str), or null.
 Object* format_arg(Formatter& f, Arg& a) {
   ThreadState* ts = f.ts;
   Object* v = next_arg(f);
   if (!v) return nullptr;
+  if (f.bytes_mode && (a.ch == 's' || a.ch == 'b')) return format_bytes_arg(ts, v);
+  if (f.bytes_mode && a.ch == 'r') return object_ascii(ts, v);
+  if (f.bytes_mode && a.ch == 'c') return format_byte_char(ts, v);
   switch (a.ch) {
     case 's': return is_exact_str(v) ? newref(v) : object_str(ts, v);
     case 'r': return object_repr(ts, v);
@@ -290,17 +340,17 @@ void output_arg(Formatter& f, Arg& a, Object* str) {
 
 }  // namespace
 
-// str % values. CPython: PyUnicode_Format.
-Object* str_remainder(ThreadState* ts, Object* format, Object* values) {
-  if (!is_str(format)) return newref(py_not_implemented());
+bool printf_format(ThreadState* ts, std::string_view format, Object* values, bool bytes_mode, std::string& out) {
   Formatter f;
   f.ts = ts;
-  std::string_view s = str_view(format);
-  for (std::size_t i = 0; i < s.size();) f.fmt.push_back(unicode::decode_utf8(s.data(), i));
+  f.bytes_mode = bytes_mode;
+  for (std::size_t i = 0; i < format.size();) f.fmt.push_back(unicode::decode_utf8(format.data(), i));
   f.args = values;
   if (is_tuple(values)) f.arglen = tuple_size(values), f.argidx = 0;
   else f.arglen = -1, f.argidx = -2;
   if (values->ob_type->mp_subscript && !is_tuple(values) && !is_str(values)) f.dict = values;
+  const char* leftover = bytes_mode ? "not all arguments converted during bytes formatting"
+                                    : "not all arguments converted during string formatting";
   bool ok = true;
   while (ok && f.pos < f.fmt.size()) {
     char32_t c = f.fmt[f.pos++];
@@ -323,15 +373,23 @@ Object* str_remainder(ThreadState* ts, Object* format, Object* values) {
     output_arg(f, a, str);
     decref(str);
     if (f.dict && f.argidx < f.arglen) {
-      raise(ts, &exc_TypeError, "not all arguments converted during string formatting");
+      raise(ts, &exc_TypeError, leftover);
       ok = false;
     }
   }
   xdecref(f.owned);
-  if (!ok) return nullptr;
-  if (f.argidx < f.arglen && !f.dict)
-    return raise(ts, &exc_TypeError, "not all arguments converted during string formatting");
-  return new_str(ts, f.out);
+  if (!ok) return false;
+  if (f.argidx < f.arglen && !f.dict) return raise(ts, &exc_TypeError, leftover), false;
+  out = std::move(f.out);
+  return true;
+}
+
+// str % values. CPython: PyUnicode_Format.
+Object* str_remainder(ThreadState* ts, Object* format, Object* values) {
+  if (!is_str(format)) return newref(py_not_implemented());
+  std::string out;
+  if (!printf_format(ts, str_view(format), values, false, out)) return nullptr;
+  return new_str(ts, out);
 }
 
 }  // namespace terrarium::str_impl

@@ -5,6 +5,8 @@
 #include <cstdio>
 #include <cstring>
 #include "objects/abstract.hpp"
+#include "objects/bytes.hpp"
+#include "objects/codecs.hpp"
 #include "objects/exceptions.hpp"
 #include "objects/getargs.hpp"
 #include "objects/singletons.hpp"
@@ -166,9 +168,11 @@ Object* str_new(ThreadState* ts, TypeObject* type, Object* const* args, std::siz
     } else if (is_str(a[0])) {
       return raise(ts, &exc_TypeError, "decoding str is not supported");
     } else {
-      // bytes does not exist yet, so nothing can be decoded.
-      return raise(ts, &exc_TypeError,
-                   std::string("decoding to str: need a bytes-like object, ") + a[0]->ob_type->tp_name + " found");
+      std::string_view data;
+      if (!buffer_view(a[0], data))
+        return raise(ts, &exc_TypeError,
+                     std::string("decoding to str: need a bytes-like object, ") + a[0]->ob_type->tp_name + " found");
+      result = decode_bytes(ts, std::string(data), a[1] ? str_view(a[1]) : "utf-8", a[2] ? str_view(a[2]) : "strict");
     }
   }
   if (!result || type == &str_type) return result;

@@ -1,8 +1,9 @@
 // Padding and per-character rewriting: center/ljust/rjust/zfill, expandtabs,
-// maketrans/translate, and encode (which waits for the bytes type).
+// maketrans/translate, and encode.
 // CPython: Objects/unicodeobject.c (pad, unicode_center_impl, unicode_zfill_impl,
 // unicode_expandtabs_impl, unicode_maketrans_impl, _PyUnicode_TranslateCharmap).
 #include "objects/abstract.hpp"
+#include "objects/codecs.hpp"
 #include "objects/dict.hpp"
 #include "objects/exceptions.hpp"
 #include "objects/getargs.hpp"
@@ -123,8 +124,7 @@ Object* m_expandtabs(ThreadState* ts, Object* self, Object* const* args, std::si
   return new_str(ts, out);
 }
 
-// str.encode(encoding='utf-8', errors='strict'): the arguments are checked as CPython
-// checks them, but there is no bytes type to return yet.
+// str.encode(encoding='utf-8', errors='strict'); the codecs live in codecs.cpp.
 Object* m_encode(ThreadState* ts, Object* self, Object* const* args, std::size_t nargs, Object* kwnames) {
   static const char* const kNames[] = {"encoding", "errors"};
   Object* a[2];
@@ -133,7 +133,7 @@ Object* m_encode(ThreadState* ts, Object* self, Object* const* args, std::size_t
     if (a[k] && !is_str(a[k]))
       return raise(ts, &exc_TypeError, std::string("encode() argument '") + kNames[k] + "' must be str, not " +
                                            clinic_type_name(a[k]));
-  return raise(ts, &exc_NotImplementedError, "str.encode() needs the bytes type, which Terrarium does not have yet");
+  return encode_str(ts, self, a[0] ? str_view(a[0]) : "utf-8", a[1] ? str_view(a[1]) : "strict");
 }
 
 // str.maketrans(x, y=None, z=None), a static method (bound as a class method here so both

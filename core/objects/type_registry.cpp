@@ -1,6 +1,8 @@
 // The list of built-in static types readied at start-up (bases before subclasses).
 #include <vector>
 #include "bytecode/code.hpp"
+#include "objects/bytes.hpp"
+#include "objects/unicode_errors.hpp"
 #include "objects/descr.hpp"
 #include "objects/complex.hpp"
 #include "objects/dict.hpp"
@@ -44,6 +46,9 @@ const std::vector<TypeObject*>& builtin_static_types() {
 #define TERRARIUM_LIST_EXC(c_name, py_name, base) t.push_back(&exc_##c_name);
     TERRARIUM_EXCEPTIONS(TERRARIUM_LIST_EXC)
 #undef TERRARIUM_LIST_EXC
+    for (TypeObject* extra : {&bytes_type, &bytearray_type, &bytes_iterator_type, &bytearray_iterator_type,
+                              &exc_UnicodeEncodeError, &exc_UnicodeDecodeError})
+      t.push_back(extra);
     return t;
   }();
   return types;

@@ -1,6 +1,6 @@
 # copy for Terrarium: shallow and deep copies, written from the Python 3.11 documentation.
 # Provides copy, deepcopy (with memo), Error. Handles atomic values, list, dict, set,
-# frozenset, tuple, bytearray-free containers, objects with __copy__/__deepcopy__, and
+# frozenset, tuple, bytes and bytearray, objects with __copy__/__deepcopy__, and
 # plain class instances (their __dict__ is copied, __init__ is not called). Omits the
 # copyreg/__reduce_ex__ protocol beyond __getstate__/__setstate__ on instances.
 
@@ -11,7 +11,7 @@ class Error(Exception):
 
 error = Error
 
-_ATOMIC = (type(None), int, float, bool, str, type, range, type(...),
+_ATOMIC = (type(None), int, float, bool, str, bytes, type, range, type(...),
            type(NotImplemented), type(len), type(lambda: None), property)
 
 
@@ -75,7 +75,7 @@ def copy(x):
     cls = type(x)
     if cls in _ATOMIC:
         return x
-    if cls in (list, dict, set):
+    if cls in (list, dict, set, bytearray):
         return x.copy()
     if cls in (tuple, frozenset):
         return x
@@ -138,6 +138,8 @@ def deepcopy(x, memo=None, _nil=[]):
             y.add(deepcopy(item, memo))
     elif cls is frozenset:
         y = frozenset(deepcopy(item, memo) for item in x)
+    elif cls is bytearray:
+        y = x.copy()
     else:
         copier = getattr(x, '__deepcopy__', None)
         if copier is not None:
