@@ -16,6 +16,7 @@
 #include "compiler/syntax_error.hpp"
 #include "compiler/tokenizer.hpp"
 #include "objects/bytes.hpp"
+#include "objects/exceptions.hpp"
 #include "objects/float.hpp"
 #include "objects/int.hpp"
 #include "objects/singletons.hpp"

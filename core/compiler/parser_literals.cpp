@@ -20,8 +20,15 @@ ExprPtr Parser::number() {
     return constant(new_float(ts_, std::strtod(text.c_str(), nullptr)), token_loc(t));
   Object* v = int_from_literal(ts_, text);
   if (!v) {
+    // Past sys.get_int_max_str_digits(): int()'s message as a SyntaxError, which CPython
+    // reports without a column.
+    std::string message = exception_message(ts_, ts_->curexc);
     clear_error(ts_);
-    unsupported("int literals this large are", t);
+    error_.type = "SyntaxError";
+    error_.message = message + " - Consider hexadecimal for huge integer literals to avoid decimal conversion limits.";
+    error_.lineno = error_.end_lineno = t.lineno;
+    error_.offset = error_.end_offset = 0;
+    throw ParseFailure{};
   }
   return constant(v, token_loc(t));
 }

@@ -14,6 +14,7 @@
 #include "objects/singletons.hpp"
 #include "objects/str.hpp"
 #include "objects/tuple.hpp"
+#include "vm/import.hpp"
 #include "vm/interpreter_state.hpp"
 
 namespace terrarium {
@@ -96,6 +97,46 @@ Object* sys_intern(ThreadState* ts, Object*, Object* const* a, std::size_t n, Ob
   return intern_str(ts, newref(a[0]));
 }
 
+Object* sys_get_int_max_str_digits(ThreadState* ts, Object*, Object* const*, std::size_t n, Object*) {
+  if (n != 0) return raise(ts, &exc_TypeError, "get_int_max_str_digits() takes no arguments (" + std::to_string(n) + " given)");
+  return new_int(ts, static_cast<std::int64_t>(ts->interp->int_max_str_digits));
+}
+
+// CPython's bounds: 0 (no limit) or at least 640, the threshold below which conversions
+// are cheap enough not to check.
+Object* sys_set_int_max_str_digits(ThreadState* ts, Object*, Object* const* a, std::size_t n, Object* kwnames) {
+  std::size_t nkw = kwnames ? static_cast<std::size_t>(tuple_size(kwnames)) : 0;
+  if (nkw == 1 && str_view(tuple_get(kwnames, 0)) != "maxdigits")
+    return raise(ts, &exc_TypeError, "set_int_max_str_digits() got an unexpected keyword argument '" +
+                                         std::string(str_view(tuple_get(kwnames, 0))) + "'");
+  if (n + nkw != 1)
+    return raise(ts, &exc_TypeError, n + nkw == 0 ? "set_int_max_str_digits() missing required argument 'maxdigits' (pos 1)"
+                                                  : "set_int_max_str_digits() takes at most 1 argument (" +
+                                                        std::to_string(n + nkw) + " given)");
+  if (!is_int(a[0])) return raise(ts, &exc_TypeError, "'" + std::string(a[0]->ob_type->tp_name) + "' object cannot be interpreted as an integer");
+  std::int64_t limit = int_value(a[0]);
+  if (limit != 0 && limit < 640) return raise(ts, &exc_ValueError, "maxdigits must be 0 or larger than 640");
+  ts->interp->int_max_str_digits = static_cast<std::size_t>(limit);
+  return newref(py_none());
+}
+
+// The struct sequences (float_info, int_info, version_info, ...) live in the embedded
+// _sysinfo module, imported the first time one of them is read (PEP 562).
+Object* sys_getattr(ThreadState* ts, Object*, Object* const* a, std::size_t n, Object*) {
+  if (n != 1 || !is_str(a[0])) return raise(ts, &exc_TypeError, "__getattr__ expects a name");
+  Object* info = import_module(ts, "_sysinfo");
+  if (!info) return nullptr;
+  Object* value = get_attr_str_or_null(ts, info, std::string(str_view(a[0])).c_str());
+  decref(info);
+  if (!value && !error_occurred(ts))
+    raise(ts, &exc_AttributeError, "module 'sys' has no attribute '" + std::string(str_view(a[0])) + "'");
+  if (value && !dict_set_item(ts, module_dict(ts->interp->sys_module), a[0], value)) {
+    decref(value);
+    return nullptr;
+  }
+  return value;
+}
+
 Object* sys_exit(ThreadState* ts, Object*, Object* const* a, std::size_t n, Object*) {
   Object* exc = call_object(ts, &exc_SystemExit, a, n, nullptr);
   if (!exc) return nullptr;
@@ -126,13 +167,6 @@ Object* init_sys_module(ThreadState* ts) {
   add("path", new_list(ts));
   add("argv", new_list(ts));
   add("version", new_str(ts, "3.11.7 (terrarium 0.1.0)"));
-  Object* vi = new_tuple(ts, 5);
-  tuple_set(vi, 0, new_int(ts, 3));
-  tuple_set(vi, 1, new_int(ts, 11));
-  tuple_set(vi, 2, new_int(ts, 7));
-  tuple_set(vi, 3, new_str(ts, "final"));
-  tuple_set(vi, 4, new_int(ts, 0));
-  add("version_info", vi);
   add("hexversion", new_int(ts, 0x030B07F0));
   add("maxsize", new_int(ts, INT64_MAX));
   add("byteorder", new_str(ts, "little"));
@@ -149,7 +183,8 @@ Object* init_sys_module(ThreadState* ts) {
   static const Fn kFunctions[] = {
       {"getrecursionlimit", sys_getrecursionlimit}, {"setrecursionlimit", sys_setrecursionlimit},
       {"getrefcount", sys_getrefcount}, {"exc_info", sys_exc_info}, {"exception", sys_exception},
-      {"intern", sys_intern}, {"exit", sys_exit},
+      {"intern", sys_intern}, {"exit", sys_exit}, {"get_int_max_str_digits", sys_get_int_max_str_digits},
+      {"set_int_max_str_digits", sys_set_int_max_str_digits}, {"__getattr__", sys_getattr},
   };
   for (const Fn& f : kFunctions) ok = ok && add_builtin_function(ts, d, f.name, f.impl);
   if (!ok) {

@@ -251,10 +251,7 @@ Object* format_str_value(ThreadState* ts, std::string_view value, std::string_vi
 Object* format_int_value(ThreadState* ts, const BigInt& value, std::string_view spec, const char* type_name) {
   if (spec.empty()) {
     std::string text = value.to_string(10);
-    if (text.size() - (value.sign() < 0) > kIntMaxStrDigits)
-      return raise(ts, &exc_ValueError, "Exceeds the limit (" + std::to_string(kIntMaxStrDigits) +
-                                            " digits) for integer string conversion; use "
-                                            "sys.set_int_max_str_digits() to increase the limit");
+    if (!int_str_digits_allowed(ts, text.size() - (value.sign() < 0), true)) return nullptr;
     return new_str_with_length(ts, text, static_cast<Py_ssize_t>(text.size()));
   }
   FormatSpec f;
@@ -287,10 +284,7 @@ Object* format_int_value(ThreadState* ts, const BigInt& value, std::string_view 
     std::string digits = value.to_string(base);
     char sign_char = 0;
     if (!digits.empty() && digits[0] == '-') sign_char = '-', digits.erase(0, 1);
-    if (base == 10 && digits.size() > kIntMaxStrDigits)
-      return raise(ts, &exc_ValueError, "Exceeds the limit (" + std::to_string(kIntMaxStrDigits) +
-                                            " digits) for integer string conversion; use "
-                                            "sys.set_int_max_str_digits() to increase the limit");
+    if (base == 10 && !int_str_digits_allowed(ts, digits.size(), true)) return nullptr;
     // '#' adds 0b/0o/0x (0X for 'X', whose digits are upper case too).
     char prefix[2] = {'0', 0};
     if (f.alternate && base != 10) prefix[1] = base == 2 ? 'b' : base == 8 ? 'o' : static_cast<char>(f.type);

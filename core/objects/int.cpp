@@ -11,6 +11,7 @@
 #include "objects/singletons.hpp"
 #include "objects/str.hpp"
 #include "vm/thread_state.hpp"
+#include "vm/interpreter_state.hpp"
 
 namespace terrarium {
 
@@ -210,14 +211,13 @@ bool int_to_decimal_string(ThreadState* ts, Object* o, std::string& out) {
   const BigInt& v = *static_cast<IntObject*>(o)->big;
   // The bound is cheap and at most one too high, so only its last value needs the text.
   std::size_t bound = v.decimal_digits_upper_bound();
-  if (bound <= kIntMaxStrDigits + 1) {
+  std::size_t limit = int_max_str_digits(ts);
+  if (limit == 0 || bound <= limit + 1) {
     out = v.to_string(10);
-    if (out.size() - (v.sign() < 0 ? 1 : 0) <= kIntMaxStrDigits) return true;
+    if (int_str_digits_allowed(ts, out.size() - (v.sign() < 0 ? 1 : 0), true)) return true;
+    return false;
   }
-  raise(ts, &exc_ValueError, "Exceeds the limit (" + std::to_string(kIntMaxStrDigits) +
-                                 " digits) for integer string conversion; use sys.set_int_max_str_digits() to "
-                                 "increase the limit");
-  return false;
+  return int_str_digits_allowed(ts, bound, true);
 }
 
 Object* int_from_literal(ThreadState* ts, const std::string& text) {
@@ -226,14 +226,21 @@ Object* int_from_literal(ThreadState* ts, const std::string& text) {
     if (c != '_') digits += c;
   bool prefixed = digits.size() > 1 && digits[0] == '0' && std::string_view("xXoObB").find(digits[1]) != std::string_view::npos;
   if (!prefixed && digits.size() <= 18) return new_int(ts, std::stoll(digits));  // fits int64
-  if (!prefixed && digits.size() > kIntMaxStrDigits)
-    return raise(ts, &exc_ValueError, "Exceeds the limit (" + std::to_string(kIntMaxStrDigits) +
-                                          " digits) for integer string conversion: value has " +
-                                          std::to_string(digits.size()) +
-                                          " digits; use sys.set_int_max_str_digits() to increase the limit");
+  if (!prefixed && !int_str_digits_allowed(ts, digits.size(), false)) return nullptr;
   BigInt v;
   if (!BigInt::parse(digits, 0, v)) return raise(ts, &exc_SystemError, "bad int literal: " + text);
   return new_int_from_bigint(ts, std::move(v));
+}
+
+std::size_t int_max_str_digits(ThreadState* ts) { return ts->interp ? ts->interp->int_max_str_digits : kDefaultIntMaxStrDigits; }
+
+bool int_str_digits_allowed(ThreadState* ts, std::size_t digits, bool to_text) {
+  std::size_t limit = int_max_str_digits(ts);
+  if (limit == 0 || digits <= limit) return true;
+  std::string message = "Exceeds the limit (" + std::to_string(limit) + " digits) for integer string conversion";
+  if (!to_text) message += ": value has " + std::to_string(digits) + " digits";
+  raise(ts, &exc_ValueError, message + "; use sys.set_int_max_str_digits() to increase the limit");
+  return false;
 }
 
 }  // namespace terrarium

@@ -24,8 +24,13 @@ extern TypeObject int_type;
 // Sets int's behaviour slots on t (int itself and its subclass bool).
 void fill_int_slots(TypeObject& t);
 
-// CPython 3.11's default sys.get_int_max_str_digits() (a constant until sys exists).
-constexpr std::size_t kIntMaxStrDigits = 4300;
+// sys.get_int_max_str_digits(): the most decimal digits int<->str conversion handles,
+// 0 for no limit. CPython 3.11's default is 4300.
+constexpr std::size_t kDefaultIntMaxStrDigits = 4300;
+std::size_t int_max_str_digits(ThreadState* ts);
+// False with CPython's ValueError when an int of `digits` decimal digits may not be
+// converted to text (to_text) or parsed from text (!to_text, which names the count).
+[[nodiscard]] bool int_str_digits_allowed(ThreadState* ts, std::size_t digits, bool to_text);
 
 [[nodiscard]] Object* new_int(ThreadState* ts, std::int64_t v);  // never fails
 // Normalises to the int64 form (and the small-int cache) when the value fits.
@@ -46,7 +51,7 @@ int int_compare_double(Object* o, double x);
 [[nodiscard]] Object* new_int_from_double(ThreadState* ts, double v);
 // An exact int with the value of o (an int or subclass instance); o itself if exact.
 [[nodiscard]] Object* int_exact(ThreadState* ts, Object* o);
-// str(int): decimal text, or ValueError past kIntMaxStrDigits.
+// str(int): decimal text, or ValueError past sys.get_int_max_str_digits().
 [[nodiscard]] bool int_to_decimal_string(ThreadState* ts, Object* o, std::string& out);
 
 // PyNumber_Index: an exact int from an int or an object with __index__; TypeError
@@ -64,7 +69,7 @@ int int_compare_double(Object* o, double x);
 [[nodiscard]] Object* int_divmod(ThreadState* ts, Object* a, Object* b);
 
 // Parses an int literal's text as the tokenizer gives it (underscores, 0x/0o/0b).
-// Fails only for a decimal literal over kIntMaxStrDigits digits (ValueError, int()'s
+// Fails only for a decimal literal over sys.get_int_max_str_digits() digits (ValueError, int()'s
 // message; CPython reports it as a SyntaxError).
 [[nodiscard]] Object* int_from_literal(ThreadState* ts, const std::string& text);
 

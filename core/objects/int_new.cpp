@@ -87,11 +87,9 @@ Object* int_from_text(ThreadState* ts, std::string_view text, int base, Object* 
   std::string ascii = transform_decimal_and_space(text);
   int actual_base = base;
   long long digits = count_digits(ascii, actual_base);
-  if ((actual_base & (actual_base - 1)) != 0 && digits > static_cast<long long>(kIntMaxStrDigits))
-    return raise(ts, &exc_ValueError,
-                 "Exceeds the limit (" + std::to_string(kIntMaxStrDigits) +
-                     " digits) for integer string conversion: value has " + std::to_string(digits) +
-                     " digits; use sys.set_int_max_str_digits() to increase the limit");
+  if ((actual_base & (actual_base - 1)) != 0 && digits > 0 &&
+      !int_str_digits_allowed(ts, static_cast<std::size_t>(digits), false))
+    return nullptr;
   BigInt v;
   if (!BigInt::parse(ascii, base, v))
     return raise(ts, &exc_ValueError,

@@ -179,10 +179,7 @@ Object* format_long(ThreadState* ts, Object* v, Arg& a) {
   std::string digits = value.to_string(base);
   std::string sign;
   if (digits[0] == '-') sign = "-", digits.erase(0, 1);
-  if (base == 10 && digits.size() > kIntMaxStrDigits)
-    return raise(ts, &exc_ValueError, "Exceeds the limit (" + std::to_string(kIntMaxStrDigits) +
-                                          " digits) for integer string conversion; use "
-                                          "sys.set_int_max_str_digits() to increase the limit");
+  if (base == 10 && !int_str_digits_allowed(ts, digits.size(), true)) return nullptr;
   if (a.prec > static_cast<Py_ssize_t>(digits.size()))
     digits.insert(0, static_cast<std::size_t>(a.prec) - digits.size(), '0');
   std::string prefix = (a.flags & F_ALT) && base_prefixed ? (type == 'o' ? "0o" : "0x") : "";

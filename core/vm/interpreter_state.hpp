@@ -3,6 +3,7 @@
 #pragma once
 #include <atomic>
 #include <cstdint>
+#include "objects/int.hpp"
 #include "terrarium/interpreter.hpp"
 #include "vm/thread_state.hpp"
 
@@ -16,6 +17,7 @@ struct InterpreterState {
   Object* sys_module = nullptr;
   Object* interned = nullptr;    // dict: str -> its canonical object (sys.intern)
   std::atomic<std::uint8_t> interrupt{0};
+  std::size_t int_max_str_digits = kDefaultIntMaxStrDigits;  // sys.set_int_max_str_digits(); 0: none
   ThreadState main_thread;
 };
 

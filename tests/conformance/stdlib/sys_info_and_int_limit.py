@@ -1,0 +1,27 @@
+import sys
+print(sys.float_info); print(sys.int_info)
+print(type(sys.float_info).__name__, type(sys.float_info).__module__, type(sys.float_info).__qualname__)
+print(sys.float_info.n_fields, sys.float_info.n_sequence_fields, sys.float_info.n_unnamed_fields)
+try: type(sys.float_info)((1,2))
+except Exception as e: print(type(e).__name__, e)
+print(type(sys.version_info).__name__, sys.version_info.major, sys.version_info[:2], sys.version_info >= (3, 8))
+try: type(sys.version_info)((1,))
+except Exception as e: print(type(e).__name__, e)
+print(sys.float_info.max, sys.float_info.epsilon, sys.float_info.dig)
+print(sys.get_int_max_str_digits())
+try: int("1" * 5000)
+except ValueError as e: print(e)
+try: str(10 ** 5000)
+except ValueError as e: print(e)
+sys.set_int_max_str_digits(0)
+print(len(str(10 ** 5000)))
+sys.set_int_max_str_digits(maxdigits=5000)
+print(sys.get_int_max_str_digits())
+for bad in (5, -1):
+    try: sys.set_int_max_str_digits(bad)
+    except ValueError as e: print(e)
+try: sys.nope
+except AttributeError as e: print(e)
+src = 'x = ' + '1'*6000 + '\n'
+try: compile(src, 'f', 'exec')
+except SyntaxError as e: print(repr(e.msg), e.lineno, e.offset, e.end_offset)
