@@ -26,6 +26,16 @@ const char* version() { return "0.1.0"; }
 
 namespace {
 
+// Makes `ts` the thread state this thread runs for the duration of a call into the
+// interpreter: new containers join its collector's lists, and finalizers run on it.
+struct CurrentThread {
+  ThreadState* saved;
+  explicit CurrentThread(ThreadState* ts) : saved(current_thread_state()) { set_current_thread_state(ts); }
+  ~CurrentThread() { set_current_thread_state(saved); }
+  CurrentThread(const CurrentThread&) = delete;
+  CurrentThread& operator=(const CurrentThread&) = delete;
+};
+
 // sys.argv = [script], sys.path[0] = the script's folder (natively; the browser has no files).
 void configure_sys_for_run(ThreadState* ts, const std::string& filename, bool is_file) {
   Object* sys = ts->interp->sys_module;
@@ -75,6 +85,7 @@ int exit_status_for(ThreadState* ts, Object* exc) {
 Interpreter::Interpreter(OutputSink& out) : state_(std::make_unique<InterpreterState>()) {
   state_->out = &out;
   ThreadState* ts = &state_->main_thread;
+  CurrentThread current(ts);
   ts->interp = state_.get();
   ts->eval_breaker = &state_->interrupt;
   // Built-in types are readied once per process; the builtins namespace is per interpreter.
@@ -101,11 +112,23 @@ Interpreter::Interpreter(OutputSink& out) : state_(std::make_unique<InterpreterS
 }
 
 Interpreter::~Interpreter() {
-  // The module table first: modules reference the builtins.
-  xdecref(state_->modules);
+  ThreadState* ts = &state_->main_thread;
+  CurrentThread current(ts);
+  // The module table first: modules reference the builtins. Module namespaces and their
+  // functions form cycles (a function's globals are its module's dict), so a last
+  // collection frees what the program left and runs its finalizers, as CPython's
+  // finalization does.
+  Object* modules = state_->modules;
+  state_->modules = nullptr;
+  xdecref(modules);
+  (void)gc_collect(ts, kGenerations - 1);
+  clear_error(ts);
   xdecref(state_->sys_module);
   xdecref(state_->builtins);
   xdecref(state_->str_build_class);
+  xdecref(state_->gc.garbage);
+  xdecref(state_->gc.callbacks);
+  state_->gc.garbage = state_->gc.callbacks = nullptr;
   xdecref(state_->interned);  // last: everything above may hold interned names
   clear_error(&state_->main_thread);
 }
@@ -114,6 +137,7 @@ std::atomic<std::uint8_t>& Interpreter::interrupt_flag() { return state_->interr
 
 int Interpreter::run_source(std::string_view source, const std::string& filename, bool show_source_lines) {
   ThreadState* ts = &state_->main_thread;
+  CurrentThread current(ts);
   state_->interrupt.store(0);
   CompileResult compiled = compile_module(ts, source, filename, show_source_lines);
   if (!compiled.code) {
@@ -153,6 +177,7 @@ int Interpreter::run_source(std::string_view source, const std::string& filename
 
 bool Interpreter::disassemble_source(std::string_view source, const std::string& filename, std::string& out) {
   ThreadState* ts = &state_->main_thread;
+  CurrentThread current(ts);
   CompileResult compiled = compile_module(ts, source, filename, false);
   if (!compiled.code) {
     state_->out->write(2, format_syntax_error(compiled.error, filename, source));

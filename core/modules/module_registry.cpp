@@ -7,6 +7,8 @@ namespace terrarium {
 
 namespace {
 const BuiltinModule kBuiltinModules[] = {
+    {"_weakref", init_weakref_module},
+    {"gc", init_gc_module},
     {"math", init_math_module},
     {"sys", init_sys_module},
     {"time", init_time_module},

@@ -10,11 +10,13 @@
 #include "objects/dict.hpp"
 #include "objects/exceptions.hpp"
 #include "objects/function.hpp"
+#include "objects/instance_lifecycle.hpp"
 #include "objects/singletons.hpp"
 #include "objects/slots.hpp"
 #include "objects/str.hpp"
 #include "objects/tuple.hpp"
 #include "objects/typeobject.hpp"
+#include "objects/weakref.hpp"
 #include "vm/thread_state.hpp"
 
 namespace terrarium {
@@ -91,6 +93,7 @@ TypeObject* best_base(ThreadState* ts, const std::vector<TypeObject*>& bases) {
 
 void heap_type_dealloc(Object* o) {
   auto* t = static_cast<TypeObject*>(o);
+  clear_weakrefs(o);
   xdecref(t->tp_dict);
   xdecref(t->tp_mro);
   xdecref(t->tp_bases);
@@ -105,11 +108,7 @@ void heap_type_dealloc(Object* o) {
 
 namespace {
 
-// Instances of classes: drop the managed __dict__, then let the built-in base free them.
-void subtype_dealloc(Object* o) {
-  TypeObject* base = solid_base(o->ob_type);
-  base->tp_dealloc(o);
-}
+
 
 Object* heap_get_dict(ThreadState* ts, Object* obj) {
   Object* d = instance_dict(ts, obj);
@@ -250,11 +249,15 @@ Object* type_new_with_keywords(ThreadState* ts, TypeObject* meta, Object* name, 
   // Instances of a metaclass are classes: their namespace is tp_dict, and type_new
   // allocates them without the managed-dict prefix.
   bool is_metaclass = is_subtype(base, &type_type);
-  type->tp_flags = TPFLAGS_HEAPTYPE | TPFLAGS_BASETYPE | (is_metaclass ? 0 : TPFLAGS_MANAGED_DICT);
+  type->tp_flags = TPFLAGS_HEAPTYPE | TPFLAGS_BASETYPE | (is_metaclass ? 0 : TPFLAGS_MANAGED_DICT | TPFLAGS_HAVE_GC);
   type->tp_base = base;
   incref(base);
   type->tp_basicsize = base->tp_basicsize;
   type->tp_dealloc = subtype_dealloc;
+  if (!is_metaclass) {
+    type->tp_traverse = subtype_traverse;
+    type->tp_clear = subtype_clear;
+  }
   type->ht_name = newref(name);
   type->tp_name = static_cast<StrObject*>(name)->data;
   Object* bt = new_tuple(ts, static_cast<Py_ssize_t>(bases.size()));

@@ -3,6 +3,7 @@
 // CPython: Objects/dictobject.c (lookdict, insertdict, dictresize).
 #include <cstdlib>
 #include <string>
+#include "objects/gc_object.hpp"
 #include "objects/abstract.hpp"
 #include "objects/dict.hpp"
 #include "objects/singletons.hpp"
@@ -87,14 +88,40 @@ void rebuild(DictObject* d, std::size_t min_used) {
 
 void dict_dealloc(Object* o) {
   DictObject* d = as_dict(o);
-  for (DictEntry& e : *d->entries) {
-    if (!e.key) continue;
-    decref(e.key);
-    decref(e.value);
+  if (d->entries) {
+    for (DictEntry& e : *d->entries) {
+      if (!e.key) continue;
+      decref(e.key);
+      decref(e.value);
+    }
   }
   delete d->indices;
   delete d->entries;
   object_free(d);
+}
+
+void dict_traverse(Object* o, VisitProc visit, void* arg) {
+  DictObject* d = as_dict(o);
+  if (!d->entries) return;
+  for (DictEntry& e : *d->entries) {
+    if (!e.key) continue;
+    visit(e.key, arg);
+    if (e.value) visit(e.value, arg);
+  }
+}
+
+void dict_clear_refs(Object* o) {
+  DictObject* d = as_dict(o);
+  if (!d->entries) return;
+  std::vector<DictEntry> old;
+  old.swap(*d->entries);  // empty before any key's or value's __del__ runs
+  d->indices->assign(8, kEmpty);
+  d->used = 0;
+  for (DictEntry& e : old) {
+    if (!e.key) continue;
+    decref(e.key);
+    xdecref(e.value);
+  }
 }
 
 Object* dict_repr(ThreadState* ts, Object* o) {
@@ -264,7 +291,9 @@ TypeObject dict_type = [] {
   t.tp_repr = dict_repr;
   t.tp_hash = nullptr;  // unhashable
   t.nb_bool = dict_bool;
-  t.tp_flags = TPFLAGS_BASETYPE | TPFLAGS_MAPPING | TPFLAGS_MATCH_SELF;
+  t.tp_flags = TPFLAGS_BASETYPE | TPFLAGS_MAPPING | TPFLAGS_MATCH_SELF | TPFLAGS_HAVE_GC;
+  t.tp_traverse = dict_traverse;
+  t.tp_clear = dict_clear_refs;
   t.mp_length = dict_length;
   t.mp_subscript = dict_subscript;
   t.mp_ass_subscript = dict_ass_subscript;
@@ -284,6 +313,9 @@ Object* new_dict(ThreadState*) {
   d->indices = new std::vector<std::int32_t>(8, kEmpty);
   d->entries = new std::vector<DictEntry>();
   d->used = 0;
+  // A dict of atomic values can be in no cycle: CPython tracks a dict only once it
+  // holds a container (gc.is_tracked({'a': 1}) is False).
+  gc_untrack(d);
   return d;
 }
 
@@ -317,10 +349,12 @@ bool dict_set_item(ThreadState* ts, Object* dict, Object* key, Object* value) {
   if (found) {
     DictEntry& e = (*d->entries)[(*d->indices)[slot]];
     Object* old = e.value;
+    if (!gc_is_tracked(d) && gc_may_be_tracked(value)) gc_track(d);
     e.value = value;
     decref(old);  // last: the old value's __del__ may run and see a consistent dict
     return true;
   }
+  if (!gc_is_tracked(d) && (gc_may_be_tracked(key) || gc_may_be_tracked(value))) gc_track(d);
   incref(key);
   d->entries->push_back(DictEntry{hash, key, value});
   (*d->indices)[slot] = static_cast<std::int32_t>(d->entries->size() - 1);

@@ -65,7 +65,8 @@ struct ExceptionObject : Object {
   EXCEPTION(Warning, "Warning", Exception)                                \
   EXCEPTION(UserWarning, "UserWarning", Warning)                          \
   EXCEPTION(DeprecationWarning, "DeprecationWarning", Warning)            \
-  EXCEPTION(RuntimeWarning, "RuntimeWarning", Warning)
+  EXCEPTION(RuntimeWarning, "RuntimeWarning", Warning)                    \
+  EXCEPTION(ReferenceError, "ReferenceError", Exception)
 
 extern TypeObject exc_BaseException;
 #define TERRARIUM_DECLARE_EXC(c_name, py_name, base) extern TypeObject exc_##c_name;

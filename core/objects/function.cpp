@@ -9,6 +9,7 @@
 #include "objects/descr.hpp"
 #include "objects/dict.hpp"
 #include "objects/exceptions.hpp"
+#include "objects/weakref.hpp"
 #include "objects/singletons.hpp"
 #include "objects/str.hpp"
 #include "objects/tuple.hpp"
@@ -40,9 +41,10 @@ const GetSetDef kBuiltinGetSet[] = {{"__name__", builtin_get_name, nullptr}, {"_
 // ---- Python functions -------------------------------------------------------------
 void function_dealloc(Object* o) {
   auto* f = static_cast<FunctionObject*>(o);
+  clear_weakrefs(o);
   decref(f->code);
-  decref(f->globals);
-  decref(f->builtins);
+  xdecref(f->globals);
+  xdecref(f->builtins);
   decref(f->name);
   decref(f->qualname);
   xdecref(f->defaults);
@@ -53,6 +55,25 @@ void function_dealloc(Object* o) {
   xdecref(f->annotations);
   xdecref(f->dict);
   object_free(o);
+}
+
+void function_traverse(Object* o, VisitProc visit, void* arg) {
+  auto* f = static_cast<FunctionObject*>(o);
+  for (Object* r : {f->globals, f->builtins, f->defaults, f->kwdefaults, f->closure, f->doc, f->module,
+                    f->annotations, f->dict})
+    if (r) visit(r, arg);
+}
+
+// What may close a cycle: defaults, closure cells, the function's __dict__ and the
+// like. The globals stay: a cycle through a module's namespace is broken by clearing
+// the namespace (a dict), and a function keeps working until it is freed.
+void function_clear(Object* o) {
+  auto* f = static_cast<FunctionObject*>(o);
+  Object* refs[] = {f->defaults, f->kwdefaults, f->closure, f->doc, f->module, f->annotations, f->dict};
+  f->defaults = f->kwdefaults = f->closure = f->annotations = f->dict = nullptr;
+  f->doc = newref(py_none());
+  f->module = newref(py_none());
+  for (Object* r : refs) xdecref(r);
 }
 
 Object* function_repr(ThreadState* ts, Object* o) {
@@ -181,6 +202,11 @@ void method_dealloc(Object* o) {
   decref(m->self);
   object_free(o);
 }
+void method_traverse(Object* o, VisitProc visit, void* arg) {
+  auto* m = static_cast<MethodObject*>(o);
+  if (m->func) visit(m->func, arg);
+  if (m->self) visit(m->self, arg);
+}
 Object* method_call(ThreadState* ts, Object* callable, Object* const* args, std::size_t nargs, Object* kwnames) {
   auto* m = static_cast<MethodObject*>(callable);
   std::size_t nkw = kwnames ? static_cast<std::size_t>(tuple_size(kwnames)) : 0;
@@ -230,6 +256,15 @@ void cell_dealloc(Object* o) {
   xdecref(static_cast<CellObject*>(o)->contents);
   object_free(o);
 }
+void cell_traverse(Object* o, VisitProc visit, void* arg) {
+  if (Object* c = static_cast<CellObject*>(o)->contents) visit(c, arg);
+}
+void cell_clear(Object* o) {
+  auto* cell = static_cast<CellObject*>(o);
+  Object* c = cell->contents;
+  cell->contents = nullptr;
+  xdecref(c);
+}
 Object* cell_get_contents(ThreadState* ts, Object* o) {
   Object* c = static_cast<CellObject*>(o)->contents;
   if (!c) return raise(ts, &exc_ValueError, "Cell is empty");
@@ -252,6 +287,19 @@ void wrapper_dealloc(Object* o) {
   xdecref(w->callable);
   xdecref(w->dict);
   object_free(o);
+}
+void wrapper_traverse(Object* o, VisitProc visit, void* arg) {
+  auto* w = static_cast<WrapperObject*>(o);
+  if (w->callable) visit(w->callable, arg);
+  if (w->dict) visit(w->dict, arg);
+}
+void wrapper_clear(Object* o) {
+  auto* w = static_cast<WrapperObject*>(o);
+  Object* callable = w->callable;
+  Object* dict = w->dict;
+  w->callable = w->dict = nullptr;
+  xdecref(callable);
+  xdecref(dict);
 }
 Object* wrapper_new(ThreadState* ts, TypeObject* type, Object* const* args, std::size_t nargs, Object* kwnames) {
   if (nargs != 1 || (kwnames && tuple_size(kwnames)))
@@ -420,6 +468,9 @@ TypeObject builtin_function_type = [] {
 
 TypeObject function_type = [] {
   TypeObject t = make_static_type("function", sizeof(FunctionObject), &object_type);
+  t.tp_flags = TPFLAGS_HAVE_GC;
+  t.tp_traverse = function_traverse;
+  t.tp_clear = function_clear;
   t.tp_dealloc = function_dealloc;
   t.tp_call = function_call;
   t.tp_repr = function_repr;
@@ -432,6 +483,8 @@ TypeObject function_type = [] {
 
 TypeObject method_type = [] {
   TypeObject t = make_static_type("method", sizeof(MethodObject), &object_type);
+  t.tp_flags = TPFLAGS_HAVE_GC;
+  t.tp_traverse = method_traverse;
   t.tp_dealloc = method_dealloc;
   t.tp_call = method_call;
   t.tp_repr = method_repr;
@@ -443,6 +496,9 @@ TypeObject method_type = [] {
 
 TypeObject cell_type = [] {
   TypeObject t = make_static_type("cell", sizeof(CellObject), &object_type);
+  t.tp_flags = TPFLAGS_HAVE_GC;
+  t.tp_traverse = cell_traverse;
+  t.tp_clear = cell_clear;
   t.tp_dealloc = cell_dealloc;
   t.tp_repr = cell_repr;
   t.tp_getset = kCellGetSet;
@@ -451,7 +507,9 @@ TypeObject cell_type = [] {
 
 TypeObject staticmethod_type = [] {
   TypeObject t = make_static_type("staticmethod", sizeof(WrapperObject), &object_type);
-  t.tp_flags = TPFLAGS_BASETYPE;
+  t.tp_flags = TPFLAGS_BASETYPE | TPFLAGS_HAVE_GC;
+  t.tp_traverse = wrapper_traverse;
+  t.tp_clear = wrapper_clear;
   t.tp_dealloc = wrapper_dealloc;
   t.tp_new = wrapper_new;
   t.tp_init = wrapper_init;
@@ -464,7 +522,9 @@ TypeObject staticmethod_type = [] {
 
 TypeObject classmethod_type = [] {
   TypeObject t = make_static_type("classmethod", sizeof(WrapperObject), &object_type);
-  t.tp_flags = TPFLAGS_BASETYPE;
+  t.tp_flags = TPFLAGS_BASETYPE | TPFLAGS_HAVE_GC;
+  t.tp_traverse = wrapper_traverse;
+  t.tp_clear = wrapper_clear;
   t.tp_dealloc = wrapper_dealloc;
   t.tp_new = wrapper_new;
   t.tp_init = wrapper_init;

@@ -27,6 +27,7 @@ struct FunctionObject : Object {
   Object* module;        // __module__ or None
   Object* annotations;   // dict or null
   Object* dict;          // __dict__ or null
+  Object* weaklist;      // head of the weak references to the function (not owned)
 };
 
 struct MethodObject : Object {  // a function bound to an instance: obj.method

@@ -27,9 +27,25 @@ void list_dealloc(Object* o) {
   // Release items in CPython's order (last to first) so __del__ output matches.
   auto* items = l->items;
   l->items = nullptr;
-  for (auto it = items->rbegin(); it != items->rend(); ++it) xdecref(*it);
-  delete items;
+  if (items) {
+    for (auto it = items->rbegin(); it != items->rend(); ++it) xdecref(*it);
+    delete items;
+  }
   object_free(o);
+}
+
+void list_traverse(Object* o, VisitProc visit, void* arg) {
+  if (auto* items = static_cast<ListObject*>(o)->items)
+    for (Object* item : *items)
+      if (item) visit(item, arg);
+}
+
+void list_clear(Object* o) {
+  auto* l = static_cast<ListObject*>(o);
+  if (!l->items) return;
+  std::vector<Object*> old;
+  old.swap(*l->items);  // the list is empty before any item's __del__ runs
+  for (auto it = old.rbegin(); it != old.rend(); ++it) xdecref(*it);
 }
 
 Object* list_repr(ThreadState* ts, Object* o) {
@@ -431,7 +447,9 @@ Object* m_sort(ThreadState* ts, Object* self, Object* const* a, std::size_t n, O
 
 TypeObject list_type = [] {
   TypeObject t = make_static_type("list", sizeof(ListObject), &object_type);
-  t.tp_flags = TPFLAGS_BASETYPE | TPFLAGS_SEQUENCE | TPFLAGS_MATCH_SELF;
+  t.tp_flags = TPFLAGS_BASETYPE | TPFLAGS_SEQUENCE | TPFLAGS_MATCH_SELF | TPFLAGS_HAVE_GC;
+  t.tp_traverse = list_traverse;
+  t.tp_clear = list_clear;
   t.tp_dealloc = list_dealloc;
   t.tp_repr = list_repr;
   t.tp_hash = nullptr;

@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include "objects/exceptions.hpp"
+#include "objects/gc_object.hpp"
 #include "objects/object.hpp"
 #include "objects/singletons.hpp"
 #include "objects/str.hpp"
@@ -11,36 +12,45 @@
 
 namespace terrarium {
 
-void dealloc(Object* o) { o->ob_type->tp_dealloc(o); }
+void dealloc(Object* o) {
+  // Out of the collector's lists first: releasing the contents may run Python code
+  // (__del__) and with it a collection, which must not see this dying object.
+  if (o->ob_type->tp_flags & TPFLAGS_HAVE_GC) gc_untrack(o);
+  o->ob_type->tp_dealloc(o);
+}
 
 Object* object_alloc(TypeObject* type, std::size_t size) {
-  char* raw;
-  if (type->tp_flags & TPFLAGS_MANAGED_DICT) {
-    std::size_t prefix = kManagedPrefixWords * sizeof(Object*);
-    raw = static_cast<char*>(std::calloc(1, prefix + size));
-    if (!raw) return nullptr;
-    raw += prefix;
-  } else {
-    raw = static_cast<char*>(std::malloc(size));
-    if (!raw) return nullptr;
-  }
-  auto* o = reinterpret_cast<Object*>(raw);
+  std::size_t managed = (type->tp_flags & TPFLAGS_MANAGED_DICT) ? kManagedPrefixWords * sizeof(Object*) : 0;
+  std::size_t gc = (type->tp_flags & TPFLAGS_HAVE_GC) ? kGCHeadSize : 0;
+  // Containers start zeroed: the collector may traverse one before its constructor has
+  // filled every field (a collection run by Python code the constructor calls).
+  char* raw = static_cast<char*>(managed || gc ? std::calloc(1, gc + managed + size) : std::malloc(size));
+  if (!raw) return nullptr;
+  auto* o = reinterpret_cast<Object*>(raw + gc + managed);
   o->ob_refcnt = 1;
   o->ob_type = type;
   if (type->tp_flags & TPFLAGS_HEAPTYPE) incref(type);  // instances keep their class alive
+  if (gc) {
+    if (managed) reinterpret_cast<GCHead*>(raw)->flags = GC_MANAGED_PREFIX;
+    gc_track(o);
+  }
   return o;
 }
 
 void object_free(Object* o) {
   TypeObject* type = o->ob_type;
+  char* raw = reinterpret_cast<char*>(o);
   if (type->tp_flags & TPFLAGS_MANAGED_DICT) {
     Object* dict = *managed_dict_slot(o);
     *managed_dict_slot(o) = nullptr;
     xdecref(dict);
-    std::free(reinterpret_cast<char*>(o) - kManagedPrefixWords * sizeof(Object*));
-  } else {
-    std::free(o);
+    raw -= kManagedPrefixWords * sizeof(Object*);
   }
+  if (type->tp_flags & TPFLAGS_HAVE_GC) {
+    gc_untrack(o);
+    raw -= kGCHeadSize;
+  }
+  std::free(raw);
   if (type->tp_flags & TPFLAGS_HEAPTYPE) decref(type);
 }
 

@@ -78,6 +78,13 @@ using ContainsFunc = int (*)(ThreadState*, Object* container, Object* item);  //
 using MethodFunc = Object* (*)(ThreadState*, Object* self, Object* const* args, std::size_t nargs,
                                Object* kwnames);
 
+// The cycle collector's view of a container: tp_traverse calls visit(referent, arg) for
+// every reference the object owns (and nothing else); tp_clear drops the references
+// that can take part in a cycle. CPython: traverseproc, inquiry (tp_clear).
+using VisitProc = void (*)(Object* referent, void* arg);
+using TraverseFunc = void (*)(Object* self, VisitProc visit, void* arg);
+using ClearFunc = void (*)(Object* self);
+
 enum MethodFlags : int { METH_INSTANCE = 0, METH_CLASS = 1, METH_STATIC = 2 };
 struct MethodDef {
   const char* name;
@@ -141,6 +148,8 @@ struct TypeObject : Object {
   InitFunc tp_init;
   const MethodDef* tp_methods;  // null-name terminated; installed into tp_dict by type_ready
   const GetSetDef* tp_getset;   // likewise
+  TraverseFunc tp_traverse;  // TPFLAGS_HAVE_GC types
+  ClearFunc tp_clear;
   const char* tp_doc;
   Object* tp_dict;   // the type's namespace (dict), filled by type_ready
   Object* tp_mro;    // tuple of types, the C3 linearisation
@@ -149,6 +158,7 @@ struct TypeObject : Object {
   Object* ht_name;
   Object* ht_qualname;
   Object* ht_module;
+  Object* tp_weaklist;  // classes can be weakly referenced: the head of their weakref list
 };
 
 // Every object is created by object_alloc and released by object_free. Instances of

@@ -24,10 +24,19 @@ SetObject* as_set(Object* o) { return static_cast<SetObject*>(o); }
 
 void set_dealloc(Object* o) {
   SetObject* so = as_set(o);
-  for (Py_ssize_t i = 0; i <= so->mask; ++i)
-    if (so->table[i].key && so->table[i].key != set_dummy()) decref(so->table[i].key);
-  std::free(so->table);
+  if (so->table) {
+    for (Py_ssize_t i = 0; i <= so->mask; ++i)
+      if (so->table[i].key && so->table[i].key != set_dummy()) decref(so->table[i].key);
+    std::free(so->table);
+  }
   object_free(o);
+}
+
+void set_traverse(Object* o, VisitProc visit, void* arg) {
+  SetObject* so = as_set(o);
+  if (!so->table) return;
+  for (Py_ssize_t i = 0; i <= so->mask; ++i)
+    if (so->table[i].key && so->table[i].key != set_dummy()) visit(so->table[i].key, arg);
 }
 
 Py_ssize_t set_len(ThreadState*, Object* o) { return as_set(o)->used; }
@@ -175,7 +184,8 @@ Object* frozenset_new(ThreadState* ts, TypeObject* type, Object* const* args, st
 
 TypeObject make_set_type(const char* name, bool mutable_set) {
   TypeObject t = make_static_type(name, sizeof(SetObject), &object_type);
-  t.tp_flags = TPFLAGS_BASETYPE | TPFLAGS_MATCH_SELF;
+  t.tp_flags = TPFLAGS_BASETYPE | TPFLAGS_MATCH_SELF | TPFLAGS_HAVE_GC;
+  t.tp_traverse = set_traverse;
   t.tp_dealloc = set_dealloc;
   t.tp_repr = set_repr;
   t.tp_richcompare = set_richcompare;

@@ -21,6 +21,14 @@ void tuple_dealloc(Object* o) {
   object_free(t);
 }
 
+// Tuples have no tp_clear: they cannot change, and clearing the other members of a
+// cycle frees them. CPython: tupletraverse.
+void tuple_traverse(Object* o, VisitProc visit, void* arg) {
+  auto* t = static_cast<TupleObject*>(o);
+  for (Py_ssize_t i = 0; i < t->size; ++i)
+    if (t->items[i]) visit(t->items[i], arg);
+}
+
 Object* tuple_repr(ThreadState* ts, Object* o) {
   Py_ssize_t n = tuple_size(o);
   if (n == 0) return new_str(ts, "()");
@@ -217,7 +225,8 @@ TypeObject tuple_type = [] {
   t.tp_hash = tuple_hash;
   t.tp_richcompare = tuple_richcompare;
   t.nb_bool = tuple_bool;
-  t.tp_flags = TPFLAGS_BASETYPE | TPFLAGS_SEQUENCE | TPFLAGS_MATCH_SELF;
+  t.tp_flags = TPFLAGS_BASETYPE | TPFLAGS_SEQUENCE | TPFLAGS_MATCH_SELF | TPFLAGS_HAVE_GC;
+  t.tp_traverse = tuple_traverse;
   t.mp_length = tuple_length;
   t.mp_subscript = tuple_subscript;
   t.sq_contains = tuple_contains;

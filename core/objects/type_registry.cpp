@@ -28,6 +28,7 @@ extern TypeObject seq_iterator_type;
 extern TypeObject super_type;
 extern TypeObject std_stream_type;
 extern TypeObject module_type;
+extern TypeObject weakref_type;
 
 const std::vector<TypeObject*>& builtin_static_types() {
   static const std::vector<TypeObject*> types = [] {
@@ -43,6 +44,7 @@ const std::vector<TypeObject*>& builtin_static_types() {
         &exc_BaseException,
     };
     t.push_back(&complex_type);
+    t.push_back(&weakref_type);
 #define TERRARIUM_LIST_EXC(c_name, py_name, base) t.push_back(&exc_##c_name);
     TERRARIUM_EXCEPTIONS(TERRARIUM_LIST_EXC)
 #undef TERRARIUM_LIST_EXC

@@ -37,7 +37,9 @@ namespace {
 
 // Services the eval breaker. Returns false with an exception set to unwind.
 [[nodiscard]] bool handle_eval_breaker(ThreadState* ts) {
-  if (ts->interp->interrupt.exchange(0, std::memory_order_acq_rel)) {
+  std::uint8_t pending = ts->interp->interrupt.exchange(0, std::memory_order_acq_rel);
+  if (pending & kBreakGC) gc_collect_if_due(ts);
+  if (pending & kBreakInterrupt) {
     raise(ts, &exc_KeyboardInterrupt, "");
     return false;
   }

@@ -5,9 +5,12 @@
 #include <cstdint>
 #include "objects/int.hpp"
 #include "terrarium/interpreter.hpp"
+#include "vm/gc_state.hpp"
 #include "vm/thread_state.hpp"
 
 namespace terrarium {
+
+enum EvalBreakerBits : std::uint8_t { kBreakInterrupt = 1, kBreakGC = 2 };
 
 struct InterpreterState {
   OutputSink* out = nullptr;
@@ -16,7 +19,9 @@ struct InterpreterState {
   Object* modules = nullptr;     // sys.modules (dict)
   Object* sys_module = nullptr;
   Object* interned = nullptr;    // dict: str -> its canonical object (sys.intern)
+  // The eval breaker: kBreakInterrupt (the host's Stop; hosts store 1) and kBreakGC.
   std::atomic<std::uint8_t> interrupt{0};
+  GCState gc;
   std::size_t int_max_str_digits = kDefaultIntMaxStrDigits;  // sys.set_int_max_str_digits(); 0: none
   ThreadState main_thread;
 };
