@@ -7,6 +7,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include "objects/free_list.hpp"
 #include "objects/complex.hpp"
 #include "objects/exceptions.hpp"
 #include "objects/float.hpp"
@@ -165,9 +166,19 @@ Object* float_positive(ThreadState* ts, Object* o) { return new_float(ts, float_
 
 }  // namespace
 
+namespace {
+thread_local FreeList<100> free_floats;  // CPython: PyFloat_MAXFREELIST
+
+void float_dealloc(Object* o) {
+  if (o->ob_type == &float_type && free_floats.push(o)) return;
+  object_free(o);
+}
+}  // namespace
+
 TypeObject float_type = [] {
   TypeObject t = make_static_type("float", sizeof(FloatObject), &object_type);
   t.tp_flags = TPFLAGS_BASETYPE | TPFLAGS_MATCH_SELF;
+  t.tp_dealloc = float_dealloc;
   t.tp_repr = float_repr;
   t.tp_hash = float_hash;
   t.tp_richcompare = float_richcompare;
@@ -187,7 +198,13 @@ TypeObject float_type = [] {
 }();
 
 Object* new_float(ThreadState*, double v) {
-  auto* o = static_cast<FloatObject*>(object_alloc(&float_type, sizeof(FloatObject)));
+  auto* o = static_cast<FloatObject*>(free_floats.pop());
+  if (o) {
+    o->ob_refcnt = 1;
+    o->ob_type = &float_type;
+  } else {
+    o = static_cast<FloatObject*>(object_alloc(&float_type, sizeof(FloatObject)));
+  }
   o->value = v;
   return o;
 }

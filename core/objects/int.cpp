@@ -6,6 +6,7 @@
 #include <string>
 #include "objects/exceptions.hpp"
 #include "objects/float.hpp"
+#include "objects/free_list.hpp"
 #include "objects/int.hpp"
 #include "objects/int_internal.hpp"
 #include "objects/singletons.hpp"
@@ -25,8 +26,12 @@ const bool small_ints_ready = [] {
   return true;
 }();
 
+thread_local FreeList<100> free_ints;
+
 void int_dealloc(Object* o) {
-  delete static_cast<IntObject*>(o)->big;
+  auto* i = static_cast<IntObject*>(o);
+  if (!i->big && o->ob_type == &int_type && free_ints.push(o)) return;
+  delete i->big;
   object_free(o);
 }
 
@@ -111,7 +116,13 @@ TypeObject int_type = [] {
 
 Object* new_int(ThreadState*, std::int64_t v) {
   if (v >= kSmallMin && v <= kSmallMax) return newref(&small_ints[v - kSmallMin]);
-  auto* o = static_cast<IntObject*>(object_alloc(&int_type, sizeof(IntObject)));
+  auto* o = static_cast<IntObject*>(free_ints.pop());
+  if (o) {
+    o->ob_refcnt = 1;
+    o->ob_type = &int_type;
+  } else {
+    o = static_cast<IntObject*>(object_alloc(&int_type, sizeof(IntObject)));
+  }
   o->value = v;
   o->big = nullptr;
   return o;

@@ -25,6 +25,7 @@
 #include "objects/tuple.hpp"
 #include "objects/typeobject.hpp"
 #include "vm/call.hpp"
+#include "vm/eval_fast_paths.hpp"
 #include "vm/eval_helpers.hpp"
 #include "vm/import.hpp"
 #include "vm/interpreter_state.hpp"
@@ -353,7 +354,8 @@ Object* run_frame(ThreadState* ts, Frame* entry_frame, bool throwing) {
       case op::BINARY_OP: {  // (a, b -- a <op> b)
         Object* rhs = *--sp;
         Object* lhs = sp[-1];
-        Object* r = binary_op(ts, lhs, rhs, static_cast<BinaryOp>(oparg));
+        Object* r = binary_op_fast(ts, lhs, rhs, oparg);
+        if (!r) r = binary_op(ts, lhs, rhs, static_cast<BinaryOp>(oparg));
         decref(lhs);
         decref(rhs);
         sp[-1] = r;
@@ -365,7 +367,8 @@ Object* run_frame(ThreadState* ts, Frame* entry_frame, bool throwing) {
       case op::COMPARE_OP: {
         Object* rhs = *--sp;
         Object* lhs = sp[-1];
-        Object* r = rich_compare(ts, lhs, rhs, static_cast<CompareOp>(oparg));
+        Object* r = compare_fast(lhs, rhs, oparg);
+        if (!r) r = rich_compare(ts, lhs, rhs, static_cast<CompareOp>(oparg));
         decref(lhs);
         decref(rhs);
         sp[-1] = r;
@@ -522,7 +525,8 @@ Object* run_frame(ThreadState* ts, Frame* entry_frame, bool throwing) {
       case op::BINARY_SUBSCR: {
         Object* key = *--sp;
         Object* container = sp[-1];
-        Object* r = get_item(ts, container, key);
+        Object* r = subscript_fast(ts, container, key);
+        if (!r) r = get_item(ts, container, key);
         decref(container);
         decref(key);
         sp[-1] = r;
@@ -535,7 +539,7 @@ Object* run_frame(ThreadState* ts, Frame* entry_frame, bool throwing) {
         Object* key = *--sp;
         Object* container = *--sp;
         Object* v = *--sp;
-        int r = set_item(ts, container, key, v);
+        int r = store_subscript_fast(container, key, v) ? 0 : set_item(ts, container, key, v);
         decref(key);
         decref(container);
         decref(v);
