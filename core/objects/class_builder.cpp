@@ -94,6 +94,7 @@ TypeObject* best_base(ThreadState* ts, const std::vector<TypeObject*>& bases) {
 void heap_type_dealloc(Object* o) {
   auto* t = static_cast<TypeObject*>(o);
   clear_weakrefs(o);
+  invalidate_type_cache();
   xdecref(t->tp_dict);
   xdecref(t->tp_mro);
   xdecref(t->tp_bases);
@@ -264,6 +265,7 @@ Object* type_new_with_keywords(ThreadState* ts, TypeObject* meta, Object* name, 
   for (std::size_t i = 0; i < bases.size(); ++i) tuple_set(bt, static_cast<Py_ssize_t>(i), newref<Object>(bases[i]));
   type->tp_bases = bt;
   type->tp_dict = new_dict(ts);
+  static_cast<DictObject*>(type->tp_dict)->watched = true;
   Object* qualname_key = new_str(ts, "__qualname__");
   for (const DictEntry& e : *static_cast<DictObject*>(ns)->entries) {
     if (!e.key) continue;
@@ -323,6 +325,7 @@ Object* type_new_with_keywords(ThreadState* ts, TypeObject* meta, Object* name, 
   Object* mro_tuple = new_tuple(ts, static_cast<Py_ssize_t>(mro.size()));
   for (std::size_t i = 0; i < mro.size(); ++i) tuple_set(mro_tuple, static_cast<Py_ssize_t>(i), newref<Object>(mro[i]));
   type->tp_mro = mro_tuple;
+  invalidate_type_cache();  // lookups made before the MRO existed followed tp_base only
   for (std::size_t i = 1; i < mro.size(); ++i) {
     // Copy slots from every ancestor, nearest first (CPython inherits along the MRO).
     TypeObject* saved_base = type->tp_base;

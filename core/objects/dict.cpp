@@ -4,6 +4,7 @@
 #include <cstdlib>
 #include <string>
 #include "objects/gc_object.hpp"
+#include "objects/typeobject.hpp"
 #include "objects/abstract.hpp"
 #include "objects/dict.hpp"
 #include "objects/singletons.hpp"
@@ -114,6 +115,7 @@ void dict_clear_refs(Object* o) {
   DictObject* d = as_dict(o);
   if (!d->entries) return;
   std::vector<DictEntry> old;
+  if (d->watched) invalidate_type_cache();
   old.swap(*d->entries);  // empty before any key's or value's __del__ runs
   d->indices->assign(8, kEmpty);
   d->used = 0;
@@ -208,6 +210,7 @@ Object* dict_new(ThreadState* ts, TypeObject* type, Object* const*, std::size_t,
   d->indices = new std::vector<std::int32_t>(8, kEmpty);
   d->entries = new std::vector<DictEntry>();
   d->used = 0;
+  if (type == &dict_type) gc_untrack(d);  // tracked once it holds a container
   return d;
 }
 
@@ -313,6 +316,7 @@ Object* new_dict(ThreadState*) {
   d->indices = new std::vector<std::int32_t>(8, kEmpty);
   d->entries = new std::vector<DictEntry>();
   d->used = 0;
+  d->watched = false;
   // A dict of atomic values can be in no cycle: CPython tracks a dict only once it
   // holds a container (gc.is_tracked({'a': 1}) is False).
   gc_untrack(d);
@@ -349,11 +353,13 @@ bool dict_set_item(ThreadState* ts, Object* dict, Object* key, Object* value) {
   if (found) {
     DictEntry& e = (*d->entries)[(*d->indices)[slot]];
     Object* old = e.value;
+    if (d->watched) invalidate_type_cache();
     if (!gc_is_tracked(d) && gc_may_be_tracked(value)) gc_track(d);
     e.value = value;
     decref(old);  // last: the old value's __del__ may run and see a consistent dict
     return true;
   }
+  if (d->watched) invalidate_type_cache();
   if (!gc_is_tracked(d) && (gc_may_be_tracked(key) || gc_may_be_tracked(value))) gc_track(d);
   incref(key);
   d->entries->push_back(DictEntry{hash, key, value});
@@ -374,6 +380,7 @@ int dict_del_item(ThreadState* ts, Object* dict, Object* key) {
   DictEntry& e = (*d->entries)[(*d->indices)[slot]];
   Object* old_key = e.key;
   Object* old_value = e.value;
+  if (d->watched) invalidate_type_cache();
   e.key = nullptr;
   e.value = nullptr;
   (*d->indices)[slot] = kDummy;

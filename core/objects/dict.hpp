@@ -17,6 +17,7 @@ struct DictObject : Object {
   std::vector<std::int32_t>* indices;  // -1 empty, -2 dummy, else entry index
   std::vector<DictEntry>* entries;
   Py_ssize_t used;
+  bool watched;  // a class's namespace: changes invalidate the attribute cache
 };
 
 extern TypeObject dict_type;

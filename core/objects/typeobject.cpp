@@ -2,6 +2,7 @@
 #include "objects/typeobject.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <mutex>
 #include <vector>
 #include "objects/abstract.hpp"
@@ -107,6 +108,7 @@ bool type_ready(ThreadState* ts, TypeObject* type) {
   if (!type->tp_setattro) type->tp_setattro = generic_setattr;
   if (type->tp_base) inherit_slots(type, type->tp_base);
   type->tp_dict = new_dict(ts);
+  static_cast<DictObject*>(type->tp_dict)->watched = true;
   if (!type->tp_bases) {
     std::vector<TypeObject*> bases;
     if (type->tp_base) bases.push_back(type->tp_base);
@@ -132,7 +134,25 @@ bool type_ready(ThreadState* ts, TypeObject* type) {
   return true;
 }
 
-Object* type_lookup(TypeObject* type, Object* name) {
+namespace {
+
+// Attribute lookups along the MRO dominate method calls and attribute access, so their
+// results are remembered, keyed by (type, name object). An entry is valid while the
+// epoch it was made in is current; the epoch moves on any change to a class namespace
+// (those dicts are "watched"), when a heap class dies (its address may be reused) and
+// when an MRO changes. The cache holds a reference to the name, so a name object's
+// address cannot be reused while cached.
+struct TypeCacheEntry {
+  TypeObject* type;
+  Object* name;
+  Object* value;
+  std::uint64_t epoch;
+};
+constexpr std::size_t kTypeCacheSize = 4096;
+thread_local TypeCacheEntry type_cache[kTypeCacheSize];
+std::atomic<std::uint64_t> type_cache_epoch{1};
+
+Object* type_lookup_uncached(TypeObject* type, Object* name) {
   Object* mro = type->tp_mro;
   if (!mro) {
     for (TypeObject* t = type; t; t = t->tp_base)
@@ -146,6 +166,29 @@ Object* type_lookup(TypeObject* type, Object* name) {
     if (Object* v = dict_get_str(t->tp_dict, name)) return v;
   }
   return nullptr;
+}
+
+}  // namespace
+
+void invalidate_type_cache() { type_cache_epoch.fetch_add(1, std::memory_order_relaxed); }
+
+Object* type_lookup(TypeObject* type, Object* name) {
+  if (name->ob_type != &str_type) return type_lookup_uncached(type, name);
+  auto key = (reinterpret_cast<std::uintptr_t>(type) >> 3) ^ (reinterpret_cast<std::uintptr_t>(name) >> 3) * 31;
+  TypeCacheEntry& e = type_cache[key & (kTypeCacheSize - 1)];
+  std::uint64_t epoch = type_cache_epoch.load(std::memory_order_relaxed);
+  if (e.type == type && e.name == name && e.epoch == epoch) return e.value;
+  Object* value = type_lookup_uncached(type, name);
+  if (e.name != name) {
+    incref(name);
+    Object* old = e.name;
+    e.name = name;
+    xdecref(old);
+  }
+  e.type = type;
+  e.value = value;
+  e.epoch = epoch;
+  return value;
 }
 
 Object* type_lookup_str(TypeObject* type, const char* name) {

@@ -15,7 +15,11 @@ namespace terrarium {
 [[nodiscard]] bool ready_builtin_types(ThreadState* ts);
 
 // The attribute `name` (a str) found along type's MRO, borrowed; null if absent (no error).
+// Borrowed; null when no class in the MRO has `name`. Cached per (type, name) until
+// any class namespace changes (CPython: the type attribute cache).
 Object* type_lookup(TypeObject* type, Object* name);
+// Forgets every cached lookup: a class namespace changed, a class died, or an MRO moved.
+void invalidate_type_cache();
 Object* type_lookup_str(TypeObject* type, const char* name);
 
 // PyObject_GenericGetAttr / SetAttr: data descriptors, then the instance __dict__, then
