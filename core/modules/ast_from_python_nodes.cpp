@@ -237,7 +237,7 @@ bool FromPython::stmt(Object* obj, StmtPtr& out) {
     int op = 0;
     bool ok = target(s, ExprContext::Store) && marker(obj, "op", k, kOperatorNames, "operator", op) &&
               expr_field(obj, "value", k, s->value);
-    s->augop = static_cast<BinaryOp>(op);
+    s->augop = static_cast<BinaryOp>(op + kBinaryOpCount);  // the in-place form, as the parser stores it
     return ok;
   }
   if (kind == "AnnAssign") {

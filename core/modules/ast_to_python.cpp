@@ -23,6 +23,8 @@ namespace {
 using Field = std::pair<const char*, Object*>;  // the value is stolen; null means "failed"
 
 const char* operator_class(BinaryOp op) {
+  // An augmented assignment holds the in-place form; its ast node names the plain operator.
+  if (static_cast<int>(op) >= kBinaryOpCount) op = static_cast<BinaryOp>(static_cast<int>(op) - kBinaryOpCount);
   switch (op) {
     case BinaryOp::Add: return "Add";
     case BinaryOp::And: return "BitAnd";

@@ -29,6 +29,19 @@ def tighter(level):
     return min(level + 1, ATOM)
 
 
+def unicode_escape(ch):
+    """ch as the unicode_escape codec writes it."""
+    named = {'\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r'}
+    if ch in named:
+        return named[ch]
+    code = ord(ch)
+    if code < 0x100:
+        return '\\x%02x' % code
+    if code < 0x10000:
+        return '\\u%04x' % code
+    return '\\U%08x' % code
+
+
 def quoted_body(text, quotes=ALL_QUOTES, escape_whitespace=False):
     """(escaped text, usable quotes best first) for writing `text` between quotes without
     backslashes where possible."""
@@ -36,7 +49,7 @@ def quoted_body(text, quotes=ALL_QUOTES, escape_whitespace=False):
         if not escape_whitespace and ch in '\n\t':
             return ch
         if ch == '\\' or not ch.isprintable():
-            return ch.encode('unicode_escape').decode('ascii')
+            return unicode_escape(ch)
         return ch
     escaped = ''.join(map(escape, text))
     usable = [q for q in quotes if q in MULTI_LINE_QUOTES] if '\n' in escaped else list(quotes)
