@@ -46,11 +46,6 @@ Object* init_ast_module(ThreadState* ts) {
 
 Object* parse_to_ast_object(ThreadState* ts, std::string_view source, std::string_view mode, SyntaxErrorInfo& error) {
   Module module;
-  if (mode == "eval") {
-    // As compile(mode="eval"): leading blanks are allowed, and the input is one expression.
-    std::size_t start = source.find_first_not_of(" \t");
-    source = start == std::string_view::npos ? std::string_view() : source.substr(start);
-  }
   if (!parse_module(ts, source, module, error)) return nullptr;
   if (mode == "eval" && (module.body.size() != 1 || module.body[0]->kind != StmtKind::Expr)) {
     error.type = "SyntaxError";

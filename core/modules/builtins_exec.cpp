@@ -73,8 +73,11 @@ Object* builtin_compile(ThreadState* ts, Object*, Object* const* args, std::size
   if (a[3] && !c_int_arg(ts, a[3], flags)) return nullptr;
   std::string filename(str_view(a[1]));
   std::string_view mode = str_view(a[2]);
-  if (mode != "exec" && mode != "eval" && mode != "single")
+  if (mode != "exec" && mode != "eval" && mode != "single") {
+    if (flags & kPyCF_ONLY_AST)
+      return raise(ts, &exc_ValueError, "compile() mode must be 'exec', 'eval', 'single' or 'func_type'");
     return raise(ts, &exc_ValueError, "compile() mode must be 'exec', 'eval' or 'single'");
+  }
   int is_tree = is_ast_object(ts, a[0]);
   if (is_tree < 0) return nullptr;
   if (is_tree) {  // compile(ast_tree, ...): the tree itself, or code from it
