@@ -1,6 +1,6 @@
-// Python ast node objects back into our C++ syntax tree, for compile(tree, ...): the entry
-// point. The field readers live in ast_from_python.hpp, the node cases in
-// ast_from_python_nodes.cpp. CPython: Python/Python-ast.c PyAST_obj2mod.
+// compile(tree, ...)'s first step: Python ast node objects back into our C++ syntax tree.
+// Only the entry point lives here; the field readers are in ast_from_python.hpp and the
+// node cases in ast_from_python_nodes.cpp. CPython: Python/Python-ast.c PyAST_obj2mod.
 #include "modules/ast_from_python.hpp"
 
 #include "objects/module.hpp"

@@ -1,6 +1,8 @@
-// The converter from Python ast node objects to our C++ syntax tree, shared by
-// ast_from_python.cpp (fields, lists, contexts) and ast_from_python_nodes.cpp (one case per
-// node class). Internal to modules/ast_*; the interface is modules/ast_module.hpp.
+// The converter from Python ast node objects to our C++ syntax tree. This header holds
+// the class and its field readers (required/optional fields, identifiers, ints, lists,
+// positions, expression contexts), written inline because they are small; the node cases
+// are in ast_from_python_nodes.cpp and the entry point in ast_from_python.cpp. Internal to
+// modules/ast_*: the interface is modules/ast_module.hpp.
 #pragma once
 #include <string>
 #include "modules/ast_module.hpp"
