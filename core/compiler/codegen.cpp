@@ -403,11 +403,17 @@ CompileResult compile_expression(ThreadState* ts, std::string_view source, const
     result.error.offset = module.body.empty() ? 1 : module.body[0]->loc.col_offset + 1;
     return result;
   }
+  return compile_module_tree(ts, module, text, filename, true);
+}
+
+CompileResult compile_module_tree(ThreadState* ts, Module& module, std::string_view source, const std::string& filename,
+                                  bool is_expression) {
+  CompileResult result;
   if (!fold_constants(ts, module, result.error)) return result;
   SymbolTable symbols;
-  if (!symbols.build(module, text, result.error)) return result;
-  CodeGen gen(ts, text, filename, symbols, result.error);
-  result.code = gen.compile_expression(module);
+  if (!symbols.build(module, source, result.error)) return result;
+  CodeGen gen(ts, source, filename, symbols, result.error);
+  result.code = is_expression ? gen.compile_expression(module) : gen.compile_module(module);
   return result;
 }
 
@@ -415,11 +421,7 @@ CompileResult compile_module(ThreadState* ts, std::string_view source, const std
   CompileResult result;
   Module module;
   if (!parse_module(ts, source, module, result.error)) return result;
-  if (!fold_constants(ts, module, result.error)) return result;
-  SymbolTable symbols;
-  if (!symbols.build(module, source, result.error)) return result;
-  CodeGen gen(ts, source, filename, symbols, result.error);
-  result.code = gen.compile_module(module);
+  result = compile_module_tree(ts, module, source, filename, false);
   if (result.code && keep_source) {
     // Every nested code object shares the text for its tracebacks.
     auto text = std::make_shared<const std::string>(source);

@@ -5,6 +5,7 @@
 #include <string>
 #include <string_view>
 #include "bytecode/code.hpp"
+#include "compiler/ast.hpp"
 #include "compiler/syntax_error.hpp"
 
 namespace terrarium {
@@ -21,5 +22,10 @@ struct CompileResult {
 
 // compile(source, filename, "eval"): one expression whose value the code returns.
 [[nodiscard]] CompileResult compile_expression(ThreadState* ts, std::string_view source, const std::string& filename);
+
+// The steps after parsing, for a tree from the parser or from compile(ast_tree, ...).
+// `is_expression`: the module holds one expression statement whose value the code returns.
+[[nodiscard]] CompileResult compile_module_tree(ThreadState* ts, Module& module, std::string_view source,
+                                               const std::string& filename, bool is_expression);
 
 }  // namespace terrarium

@@ -316,8 +316,9 @@ ExprPtr Parser::slice_item() {
 
 // '(' args ')' for a call or a class's bases, filling elts and keywords.
 void Parser::call_arguments(Expr& e) {
-  advance();  // '('
+  const Token& open = advance();  // '('
   bool seen_kwunpack = false;
+  Expr* bare_genexp = nullptr;  // f(x for x in y): the call's parentheses are the genexp's
   while (!at_op(")")) {
     if (at_op("*")) {
       if (seen_kwunpack) fail("iterable argument unpacking follows keyword argument unpacking", token_loc(cur()));
@@ -347,6 +348,7 @@ void Parser::call_arguments(Expr& e) {
         arg = comprehension(ExprKind::GeneratorExp, std::move(arg), nullptr, token_loc(toks_[pos_ - 1]));
         if (!e.elts.empty() || !e.keywords.empty() || !at_op(")"))
           fail("Generator expression must be parenthesized", arg->loc);
+        bare_genexp = arg.get();
       }
       if (!e.keywords.empty()) {
         if (seen_kwunpack) fail("positional argument follows keyword argument unpacking", arg->loc);
@@ -361,6 +363,7 @@ void Parser::call_arguments(Expr& e) {
   if (!at_op(")")) invalid_syntax();
   const Token& close = advance();
   e.loc = span(extent(e.left), token_loc(close));
+  if (bare_genexp) bare_genexp->loc = span(open, close);
 }
 
 ExprPtr Parser::comprehension(ExprKind kind, ExprPtr elt, ExprPtr value, NodeLocation start) {

@@ -84,7 +84,8 @@ void Parser::flush_literal(Expr& joined, std::string& pending, const NodeLocatio
 // Splits an f-string's text into literal parts and {expression!conv:spec} fields.
 // CPython: Parser/string_parser.c fstring_find_literal / fstring_find_expr.
 void Parser::fstring_body(const Token& tok, std::string_view text, Expr& joined, std::string& pending, int depth) {
-  NodeLocation loc = token_loc(tok);
+  // CPython 3.11 gives every part the span of the whole (possibly concatenated) literal.
+  NodeLocation loc = joined.loc;
   std::size_t i = 0;
   std::string literal;
   auto take_literal = [&]() {
@@ -193,11 +194,19 @@ ExprPtr Parser::parse_fstring_expression(const Token& tok, std::string_view text
   std::vector<Token> sub;
   SyntaxErrorInfo err;
   if (!tokenize(src, sub, err)) fail("f-string: " + err.message, tok);
+  // `text` lies inside tok.text (the raw body), so its offset there gives its place in the
+  // source; the "(" prepended above stands on the '{'.
+  std::string_view body = tok.text;
+  std::size_t offset = static_cast<std::size_t>(text.data() - body.data());
+  std::size_t last_newline = body.rfind('\n', offset);
+  int lines = static_cast<int>(std::count(body.begin(), body.begin() + static_cast<std::ptrdiff_t>(offset), '\n'));
+  int col = last_newline == std::string_view::npos ? tok.body_col + static_cast<int>(offset)
+                                                   : static_cast<int>(offset - last_newline - 1);
   for (Token& t : sub) {
-    t.lineno = tok.lineno;
-    t.end_lineno = tok.lineno;
-    t.col += tok.body_col - 1;
-    t.end_col += tok.body_col - 1;
+    t.lineno = tok.lineno + lines;
+    t.end_lineno = tok.lineno + lines;
+    t.col += col - 1;
+    t.end_col += col - 1;
   }
   Parser inner(ts_, source_, sub, error_);
   ExprPtr e;

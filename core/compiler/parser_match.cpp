@@ -118,6 +118,7 @@ PatternPtr Parser::top_pattern() {
 // pattern: or_pattern ['as' pattern_capture_target]
 PatternPtr Parser::pattern() {
   DepthGuard guard(*this, 1);
+  const Token& first = cur();  // CPython's span starts here, at a '(' around the pattern too
   PatternPtr p = or_pattern();
   if (!at_keyword("as")) return p;
   advance();
@@ -132,7 +133,7 @@ PatternPtr Parser::pattern() {
     fail("invalid pattern target", bad->loc);
   }
   advance();
-  auto as = std::make_unique<Pattern>(PatternKind::MatchAs, span(p->loc, token_loc(target)));
+  auto as = std::make_unique<Pattern>(PatternKind::MatchAs, span(first, target));
   as->pattern = std::move(p);
   as->name = target.text;
   return as;
@@ -140,6 +141,7 @@ PatternPtr Parser::pattern() {
 
 // or_pattern: '|'.closed_pattern+
 PatternPtr Parser::or_pattern() {
+  const Token& start = cur();  // the span covers parentheses around the first and last choice
   PatternPtr first = closed_pattern();
   if (!at_op("|")) return first;
   auto alt = std::make_unique<Pattern>(PatternKind::MatchOr, first->loc);
@@ -148,7 +150,7 @@ PatternPtr Parser::or_pattern() {
     advance();
     alt->patterns.push_back(closed_pattern());
   }
-  alt->loc = span(alt->patterns.front()->loc, alt->patterns.back()->loc);
+  alt->loc = span(start, toks_[pos_ - 1]);
   return alt;
 }
 

@@ -3,11 +3,13 @@
 #include <string>
 #include "bytecode/code.hpp"
 #include "compiler/codegen.hpp"
+#include "modules/ast_module.hpp"
 #include "modules/builtins_registry.hpp"
 #include "objects/abstract.hpp"
 #include "objects/dict.hpp"
 #include "objects/exceptions.hpp"
 #include "objects/function.hpp"
+#include "objects/getargs.hpp"
 #include "objects/int.hpp"
 #include "objects/module.hpp"
 #include "objects/singletons.hpp"
@@ -63,17 +65,40 @@ bool text_of(ThreadState* ts, Object* source, const char* fn, std::string& out) 
 }
 
 Object* builtin_compile(ThreadState* ts, Object*, Object* const* args, std::size_t nargs, Object* kwnames) {
-  if (nargs < 3) return raise(ts, &exc_TypeError, "compile() missing required argument 'mode' (pos 3)");
+  static const char* const kNames[] = {"source", "filename", "mode", "flags", "dont_inherit", "optimize", "_feature_version"};
+  Object* a[7] = {};
+  if (!unpack_keywords(ts, KwSpec{"compile", kNames, 7, 0, 6, 3}, args, nargs, kwnames, a)) return nullptr;
+  if (!is_str(a[1]) || !is_str(a[2])) return raise(ts, &exc_TypeError, "compile() arguments 2 and 3 must be str");
+  std::int64_t flags = 0;
+  if (a[3] && !c_int_arg(ts, a[3], flags)) return nullptr;
+  std::string filename(str_view(a[1]));
+  std::string_view mode = str_view(a[2]);
+  if (mode != "exec" && mode != "eval" && mode != "single") {
+    if (flags & kPyCF_ONLY_AST)
+      return raise(ts, &exc_ValueError, "compile() mode must be 'exec', 'eval', 'single' or 'func_type'");
+    return raise(ts, &exc_ValueError, "compile() mode must be 'exec', 'eval' or 'single'");
+  }
+  int is_tree = is_ast_object(ts, a[0]);
+  if (is_tree < 0) return nullptr;
+  if (is_tree) {  // compile(ast_tree, ...): the tree itself, or code from it
+    if (flags & kPyCF_ONLY_AST) return newref(a[0]);
+    if (mode == "single") return raise(ts, &exc_NotImplementedError, "compile(mode='single') is not supported yet");
+    CompileResult r = compile_ast_object(ts, a[0], filename, mode);
+    if (!r.code && !has_error(ts)) return raise_compile_error(ts, r.error, filename, "");
+    return r.code;
+  }
   std::string source;
-  if (!text_of(ts, args[0], "compile", source)) return nullptr;
-  if (!is_str(args[1]) || !is_str(args[2])) return raise(ts, &exc_TypeError, "compile() arguments 2 and 3 must be str");
-  std::string filename(str_view(args[1]));
-  std::string_view mode = str_view(args[2]);
+  if (!text_of(ts, a[0], "compile", source)) return nullptr;
+  if (flags & kPyCF_ONLY_AST) {
+    SyntaxErrorInfo error;
+    Object* tree = parse_to_ast_object(ts, source, mode, error);
+    if (!tree && !has_error(ts)) return raise_compile_error(ts, error, filename, source);
+    return tree;
+  }
   CompileResult r;
   if (mode == "exec") r = compile_module(ts, source, filename, false);
   else if (mode == "eval") r = compile_expression(ts, source, filename);
-  else if (mode == "single") return raise(ts, &exc_NotImplementedError, "compile(mode='single') is not supported yet");
-  else return raise(ts, &exc_ValueError, "compile() mode must be 'exec', 'eval' or 'single'");
+  else return raise(ts, &exc_NotImplementedError, "compile(mode='single') is not supported yet");
   if (!r.code) return raise_compile_error(ts, r.error, filename, source);
   return r.code;
 }

@@ -7,6 +7,7 @@ namespace terrarium {
 
 namespace {
 const BuiltinModule kBuiltinModules[] = {
+    {"_ast", init_ast_module},
     {"_weakref", init_weakref_module},
     {"gc", init_gc_module},
     {"math", init_math_module},

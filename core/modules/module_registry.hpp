@@ -28,6 +28,7 @@ const EmbeddedModule* find_embedded_module(std::string_view name);
 Object* init_sys_module(ThreadState* ts);
 Object* init_time_module(ThreadState* ts);
 Object* init_math_module(ThreadState* ts);
+Object* init_ast_module(ThreadState* ts);
 Object* init_gc_module(ThreadState* ts);
 Object* init_weakref_module(ThreadState* ts);
 

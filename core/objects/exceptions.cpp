@@ -232,6 +232,9 @@ const bool exception_specials_ready = [] {
   exc_KeyError.tp_str = key_error_str;
   exc_StopIteration.tp_getset = kStopIterationGetSet;
   exc_SyntaxError.tp_str = syntax_error_str;
+  // Every exception type gets its own exception_str above, so the subclasses need it too.
+  exc_IndentationError.tp_str = syntax_error_str;
+  exc_TabError.tp_str = syntax_error_str;
   exc_SyntaxError.tp_getset = kSyntaxErrorGetSet;
   return true;
 }();
