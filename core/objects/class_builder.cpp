@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 #include "objects/abstract.hpp"
+#include "objects/class_slots.hpp"
 #include "objects/descr.hpp"
 #include "objects/dict.hpp"
 #include "objects/exceptions.hpp"
@@ -61,9 +62,10 @@ bool c3_mro(ThreadState* ts, TypeObject* type, const std::vector<TypeObject*>& b
   }
 }
 
-// The built-in ancestor that fixes the instance layout (object, int, list, ...).
+// The ancestor that fixes the instance layout: the nearest class that added __slots__
+// fields, else the built-in base (object, int, list, ...). CPython: solid_base().
 TypeObject* solid_base(TypeObject* t) {
-  while (t->tp_flags & TPFLAGS_HEAPTYPE) t = t->tp_base;
+  while ((t->tp_flags & TPFLAGS_HEAPTYPE) && t->tp_basicsize == t->tp_base->tp_basicsize) t = t->tp_base;
   return t;
 }
 
@@ -243,6 +245,9 @@ Object* type_new_with_keywords(ThreadState* ts, TypeObject* meta, Object* name, 
   TypeObject* base = best_base(ts, bases);
   if (!base) return nullptr;
 
+  SlotLayout slots;
+  if (!read_slots(ts, ns, name, base, slots)) return nullptr;
+
   auto* type = new TypeObject{};
   type->ob_refcnt = 1;
   type->ob_type = winner;
@@ -250,7 +255,13 @@ Object* type_new_with_keywords(ThreadState* ts, TypeObject* meta, Object* name, 
   // Instances of a metaclass are classes: their namespace is tp_dict, and type_new
   // allocates them without the managed-dict prefix.
   bool is_metaclass = is_subtype(base, &type_type);
-  type->tp_flags = TPFLAGS_HEAPTYPE | TPFLAGS_BASETYPE | (is_metaclass ? 0 : TPFLAGS_MANAGED_DICT | TPFLAGS_HAVE_GC);
+  // Without __slots__ instances get a __dict__ and weak references; with them, only
+  // what __slots__ names or a base already provides.
+  bool want_dict = !is_metaclass && (!slots.declared || slots.add_dict || instances_have_dict(base));
+  bool want_weakrefs = !is_metaclass && (!slots.declared || slots.add_weakref || instances_have_weakrefs(base));
+  type->tp_flags = TPFLAGS_HEAPTYPE | TPFLAGS_BASETYPE | (is_metaclass ? 0 : TPFLAGS_HAVE_GC) |
+                   (want_dict || want_weakrefs ? TPFLAGS_MANAGED_DICT : 0) |
+                   (want_weakrefs && !want_dict ? TPFLAGS_DICTLESS_PREFIX : 0);
   type->tp_base = base;
   incref(base);
   type->tp_basicsize = base->tp_basicsize;
@@ -300,11 +311,11 @@ Object* type_new_with_keywords(ThreadState* ts, TypeObject* meta, Object* name, 
     decref(value);
     return ok;
   };
-  bool ok = ensure("__doc__", newref(py_none()));
-  if (ok && !is_metaclass && (base->tp_flags & TPFLAGS_MANAGED_DICT) == 0) {
-    ok = ensure("__dict__", new_getset_descriptor(ts, type, &kHeapDictGetSet)) &&
-         ensure("__weakref__", new_getset_descriptor(ts, type, &kHeapWeakrefGetSet));
-  }
+  bool ok = ensure("__doc__", newref(py_none())) && add_slot_members(ts, type, slots);
+  if (ok && want_dict && !instances_have_dict(base))
+    ok = ensure("__dict__", new_getset_descriptor(ts, type, &kHeapDictGetSet));
+  if (ok && want_weakrefs && !instances_have_weakrefs(base))
+    ok = ensure("__weakref__", new_getset_descriptor(ts, type, &kHeapWeakrefGetSet));
   ok = ok && wrap_implicit(ts, type->tp_dict, "__new__", &staticmethod_type) &&
        wrap_implicit(ts, type->tp_dict, "__init_subclass__", &classmethod_type) &&
        wrap_implicit(ts, type->tp_dict, "__class_getitem__", &classmethod_type);

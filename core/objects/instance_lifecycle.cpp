@@ -12,11 +12,18 @@ namespace terrarium {
 
 namespace {
 
-// The built-in ancestor that fixes the instance layout (object, int, list, ...).
+// The built-in ancestor whose functions manage the instance (object, int, list, ...).
 TypeObject* solid_base(TypeObject* t) {
   while (t->tp_flags & TPFLAGS_HEAPTYPE) t = t->tp_base;
   return t;
 }
+
+// The __slots__ fields of all the classes between the instance's class and its
+// built-in base: one contiguous run after the built-in layout.
+Object** slots_begin(Object* o) {
+  return reinterpret_cast<Object**>(reinterpret_cast<char*>(o) + solid_base(o->ob_type)->tp_basicsize);
+}
+Object** slots_end(Object* o) { return reinterpret_cast<Object**>(reinterpret_cast<char*>(o) + o->ob_type->tp_basicsize); }
 
 }  // namespace
 
@@ -51,10 +58,17 @@ void subtype_dealloc(Object* o) {
     gc_untrack(o);
   }
   clear_weakrefs(o);
+  for (Object** slot = slots_begin(o); slot != slots_end(o); ++slot) {
+    Object* v = *slot;
+    *slot = nullptr;
+    xdecref(v);
+  }
   solid_base(o->ob_type)->tp_dealloc(o);
 }
 
 void subtype_traverse(Object* o, VisitProc visit, void* arg) {
+  for (Object** slot = slots_begin(o); slot != slots_end(o); ++slot)
+    if (*slot) visit(*slot, arg);
   if (o->ob_type->tp_flags & TPFLAGS_MANAGED_DICT)
     if (Object* dict = *managed_dict_slot(o)) visit(dict, arg);
   TypeObject* base = solid_base(o->ob_type);
@@ -62,6 +76,11 @@ void subtype_traverse(Object* o, VisitProc visit, void* arg) {
 }
 
 void subtype_clear(Object* o) {
+  for (Object** slot = slots_begin(o); slot != slots_end(o); ++slot) {
+    Object* v = *slot;
+    *slot = nullptr;
+    xdecref(v);
+  }
   if (o->ob_type->tp_flags & TPFLAGS_MANAGED_DICT) {
     Object* dict = *managed_dict_slot(o);
     *managed_dict_slot(o) = nullptr;

@@ -112,6 +112,9 @@ enum TypeFlags : std::uint32_t {
   // Builtins whose class pattern takes one positional sub-pattern matching the subject
   // itself: int(x), str(s), list(items)...
   TPFLAGS_MATCH_SELF = 1u << 22,
+  // With TPFLAGS_MANAGED_DICT: the words before the instance exist for its weak
+  // references only (__slots__ with __weakref__ but no __dict__).
+  TPFLAGS_DICTLESS_PREFIX = 1u << 23,
 };
 
 struct TypeObject : Object {

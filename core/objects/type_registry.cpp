@@ -29,6 +29,7 @@ extern TypeObject super_type;
 extern TypeObject std_stream_type;
 extern TypeObject module_type;
 extern TypeObject weakref_type;
+extern TypeObject member_descriptor_type;
 
 const std::vector<TypeObject*>& builtin_static_types() {
   static const std::vector<TypeObject*> types = [] {
@@ -45,6 +46,7 @@ const std::vector<TypeObject*>& builtin_static_types() {
     };
     t.push_back(&complex_type);
     t.push_back(&weakref_type);
+    t.push_back(&member_descriptor_type);
 #define TERRARIUM_LIST_EXC(c_name, py_name, base) t.push_back(&exc_##c_name);
     TERRARIUM_EXCEPTIONS(TERRARIUM_LIST_EXC)
 #undef TERRARIUM_LIST_EXC

@@ -199,7 +199,8 @@ Object* type_lookup_str(TypeObject* type, const char* name) {
 }
 
 Object* instance_dict(ThreadState* ts, Object* obj) {
-  if (!(obj->ob_type->tp_flags & TPFLAGS_MANAGED_DICT)) return nullptr;
+  if (!(obj->ob_type->tp_flags & TPFLAGS_MANAGED_DICT) || (obj->ob_type->tp_flags & TPFLAGS_DICTLESS_PREFIX))
+    return nullptr;
   Object** slot = managed_dict_slot(obj);
   if (!*slot) *slot = new_dict(ts);
   return *slot;
