@@ -13,6 +13,7 @@
 #include "objects/str.hpp"
 #include "objects/tuple.hpp"
 #include "objects/typeobject.hpp"
+#include "objects/typing_hooks.hpp"
 #include "vm/thread_state.hpp"
 
 namespace terrarium {
@@ -287,6 +288,7 @@ TypeObject type_type = [] {
   t.tp_getset = kTypeGetSet;
   t.tp_methods = kTypeMethods;
   t.tp_dealloc = type_dealloc;
+  t.nb_binary[static_cast<int>(BinaryOp::Or)] = type_or;  // int | str -> types.UnionType
   return t;
 }();
 
