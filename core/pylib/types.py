@@ -44,6 +44,18 @@ try:
 except AttributeError:
     pass
 
+
+class _Slotted:
+    __slots__ = ('slot',)
+
+
+GetSetDescriptorType = type(FunctionType.__dict__['__dict__'])
+try:
+    MemberDescriptorType = type(_Slotted.__dict__['slot'])
+except KeyError:  # a core without slot descriptors
+    pass
+del _Slotted
+
 del _f, _g, _C
 
 
