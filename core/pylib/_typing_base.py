@@ -487,16 +487,15 @@ class _CallableType(_SpecialGenericAlias, _root=True):
         if not isinstance(params, tuple) or len(params) != 2:
             raise TypeError('Callable must be used as Callable[[arg, ...], result].')
         args, result = params
-        if isinstance(args, list):
-            params = tuple(args) + (result,)
-        elif not _is_param_expr(args):
-            raise TypeError(f'Callable[args, result]: args must be a list, ellipsis, ParamSpec, or Concatenate. '
-                            f'Got {args}')
-        msg = 'Callable[args, result]: result must be a type.'
-        if isinstance(args, list):
-            converted = tuple(type_check(a, 'Callable[[arg, ...], result]: each arg must be a type.') for a in args)
-            return self.copy_with(converted + (type_check(result, msg),))
-        return self.copy_with((args, type_check(result, msg)))
+        # Like CPython, anything may stand for the parameters (a ParamSpec, a bare type);
+        # judging them is left to static type checkers.
+        result = type_check(result, 'Callable[args, result]: result must be a type.')
+        if args is ...:
+            return self.copy_with((..., result))
+        args = tuple(args) if isinstance(args, list) else args
+        if not isinstance(args, tuple):
+            args = (args,)
+        return self.copy_with(tuple(type_convert(a) for a in args) + (result,))
 
 
 class _UnionGenericAlias(_GenericAlias, _root=True):

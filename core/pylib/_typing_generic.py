@@ -40,10 +40,16 @@ class Generic:
 
     def __init_subclass__(cls, *args, **kwargs):
         super().__init_subclass__(*args, **kwargs)
+        # Generic itself (not Generic[T]) may only be a base of Protocol and TypedDict.
+        if '__orig_bases__' in cls.__dict__:
+            plain = Generic in cls.__orig_bases__
+        else:
+            plain = (Generic in cls.__bases__ and cls.__name__ != 'Protocol'
+                     and type(cls).__name__ != '_TypedDictMeta')
+        if plain:
+            raise TypeError('Cannot inherit from plain Generic')
         if '__orig_bases__' in cls.__dict__:
             bases = cls.__orig_bases__
-            if Generic in bases and cls.__name__ != 'Protocol' and type(cls).__name__ != '_TypedDictMeta':
-                raise TypeError('Cannot inherit from plain Generic')
             tvars = list(collect_parameters(bases))
             declared = None
             for base in bases:

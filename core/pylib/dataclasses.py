@@ -64,8 +64,10 @@ def _get_field(cls, name, annotation, kw_only):
     if isinstance(default, Field):
         f = default
     else:
+        # A slot of the class is not a default value. (types has no MemberDescriptorType
+        # while the core lacks slot descriptors; then nothing matches.)
         if isinstance(default, getattr(types, 'MemberDescriptorType', ())):
-            default = MISSING  # a slot of the class, not a default value
+            default = MISSING
         f = field(default=default)
     f.name = name
     f.type = annotation
@@ -334,7 +336,7 @@ def replace(obj, /, **changes):
 
 def make_dataclass(cls_name, fields, *, bases=(), namespace=None, init=True, repr=True, eq=True, order=False,
                    unsafe_hash=False, frozen=False, match_args=True, kw_only=False, slots=False,
-                   weakref_slot=False, module=None):
+                   weakref_slot=False):
     """A dataclass built from a list of names, (name, type) or (name, type, Field) items."""
     namespace = {} if namespace is None else namespace
     seen = set()
@@ -364,9 +366,7 @@ def make_dataclass(cls_name, fields, *, bases=(), namespace=None, init=True, rep
         ns.update(defaults)
         ns['__annotations__'] = annotations
 
+    # Like CPython 3.11, the class's __module__ is where new_class() called type(): 'types'.
     cls = types.new_class(cls_name, bases, {}, exec_body)
-    if module is None:
-        module = sys._getframemodulename(1) or '__main__'
-    cls.__module__ = module
     return dataclass(cls, init=init, repr=repr, eq=eq, order=order, unsafe_hash=unsafe_hash, frozen=frozen,
                      match_args=match_args, kw_only=kw_only, slots=slots, weakref_slot=weakref_slot)
