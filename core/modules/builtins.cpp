@@ -124,21 +124,10 @@ Object* builtin_len(ThreadState* ts, Object*, Object* const* args, std::size_t n
   return new_int(ts, n);
 }
 
-bool check_class_or_tuple(ThreadState* ts, Object* cls, const char* fn) {
-  if (is_instance(cls, &type_type)) return true;
-  if (is_tuple(cls)) {
-    for (Py_ssize_t i = 0; i < tuple_size(cls); ++i)
-      if (!check_class_or_tuple(ts, tuple_get(cls, i), fn)) return false;
-    return true;
-  }
-  raise(ts, &exc_TypeError, std::string(fn) + "() arg 2 must be a type, a tuple of types, or a union");
-  return false;
-}
-
-// A metaclass written in Python may override isinstance/issubclass through
-// __instancecheck__/__subclasscheck__ (abc.ABCMeta does). Returns -2 when there is no
-// such hook, else the hook's truth (or -1 on error). CPython: object_isinstance's
-// _PyObject_LookupSpecial(cls, &_Py_ID(__instancecheck__)).
+// A metaclass (or any class of `cls`, such as types.UnionType) written in Python may
+// override isinstance/issubclass through __instancecheck__/__subclasscheck__ (abc.ABCMeta
+// does). Returns -2 when there is no such hook, else the hook's truth (or -1 on error).
+// CPython: object_isinstance's _PyObject_LookupSpecial(cls, &_Py_ID(__instancecheck__)).
 int metaclass_hook(ThreadState* ts, Object* cls, const char* hook, Object* arg) {
   TypeObject* meta = cls->ob_type;
   if (!(meta->tp_flags & TPFLAGS_HEAPTYPE)) return -2;
@@ -152,7 +141,10 @@ int metaclass_hook(ThreadState* ts, Object* cls, const char* hook, Object* arg) 
   return truth;
 }
 
+// Tuples are searched lazily, so isinstance(1, (int, 5)) is True as in CPython; the
+// "arg 2" TypeError comes only for an item that is reached and is neither a class nor hooked.
 int instance_check(ThreadState* ts, Object* obj, Object* cls) {
+  if (reinterpret_cast<Object*>(obj->ob_type) == cls) return 1;
   if (is_tuple(cls)) {
     for (Py_ssize_t i = 0; i < tuple_size(cls); ++i) {
       int r = instance_check(ts, obj, tuple_get(cls, i));
@@ -160,16 +152,18 @@ int instance_check(ThreadState* ts, Object* obj, Object* cls) {
     }
     return 0;
   }
-  if (reinterpret_cast<Object*>(obj->ob_type) == cls) return 1;
   int hooked = metaclass_hook(ts, cls, "__instancecheck__", obj);
   if (hooked != -2) return hooked;
+  if (!is_instance(cls, &type_type)) {
+    raise(ts, &exc_TypeError, "isinstance() arg 2 must be a type, a tuple of types, or a union");
+    return -1;
+  }
   return is_instance(obj, static_cast<TypeObject*>(cls)) ? 1 : 0;
 }
 
 Object* builtin_isinstance(ThreadState* ts, Object*, Object* const* args, std::size_t nargs, Object* kwnames) {
   if (kwnames) return no_keywords(ts, "isinstance");
   if (nargs != 2) return raise(ts, &exc_TypeError, "isinstance expected 2 arguments, got " + std::to_string(nargs));
-  if (!check_class_or_tuple(ts, args[1], "isinstance")) return nullptr;
   int r = instance_check(ts, args[0], args[1]);
   return r < 0 ? nullptr : new_bool(r);
 }
@@ -184,14 +178,20 @@ int subclass_check(ThreadState* ts, Object* sub, Object* cls) {
   }
   int hooked = metaclass_hook(ts, cls, "__subclasscheck__", sub);
   if (hooked != -2) return hooked;
+  if (!is_instance(sub, &type_type)) {
+    raise(ts, &exc_TypeError, "issubclass() arg 1 must be a class");
+    return -1;
+  }
+  if (!is_instance(cls, &type_type)) {
+    raise(ts, &exc_TypeError, "issubclass() arg 2 must be a class, a tuple of classes, or a union");
+    return -1;
+  }
   return is_subtype(static_cast<TypeObject*>(sub), static_cast<TypeObject*>(cls)) ? 1 : 0;
 }
 
 Object* builtin_issubclass(ThreadState* ts, Object*, Object* const* args, std::size_t nargs, Object* kwnames) {
   if (kwnames) return no_keywords(ts, "issubclass");
   if (nargs != 2) return raise(ts, &exc_TypeError, "issubclass expected 2 arguments, got " + std::to_string(nargs));
-  if (!is_instance(args[0], &type_type)) return raise(ts, &exc_TypeError, "issubclass() arg 1 must be a class");
-  if (!check_class_or_tuple(ts, args[1], "issubclass")) return nullptr;
   int r = subclass_check(ts, args[0], args[1]);
   return r < 0 ? nullptr : new_bool(r);
 }
@@ -281,6 +281,46 @@ Object* builtin_next(ThreadState* ts, Object*, Object* const* args, std::size_t 
   return raise_object(ts, call_object(ts, &exc_StopIteration, nullptr, 0, nullptr));
 }
 
+// PEP 560: a base that is not a class may stand in for classes through
+// __mro_entries__(bases) (typing's Generic[T], NamedTuple, TypedDict do). Returns the
+// resolved bases (a new reference; `orig` itself when nothing changed) or null.
+// CPython: Python/bltinmodule.c update_bases().
+Object* resolve_mro_entries(ThreadState* ts, Object* orig) {
+  std::vector<Object*> resolved;
+  bool changed = false;
+  for (Py_ssize_t i = 0; i < tuple_size(orig); ++i) {
+    Object* base = tuple_get(orig, i);
+    Object* entries_fn = is_instance(base, &type_type) ? nullptr : get_attr_str_or_null(ts, base, "__mro_entries__");
+    if (!entries_fn) {
+      if (ts->curexc) break;
+      resolved.push_back(newref(base));
+      continue;
+    }
+    Object* entries = call_object(ts, entries_fn, &orig, 1, nullptr);
+    decref(entries_fn);
+    if (!entries) break;
+    if (!is_tuple(entries)) {
+      decref(entries);
+      raise(ts, &exc_TypeError, "__mro_entries__ must return a tuple");
+      break;
+    }
+    for (Py_ssize_t k = 0; k < tuple_size(entries); ++k) resolved.push_back(newref(tuple_get(entries, k)));
+    decref(entries);
+    changed = true;
+  }
+  Object* result = nullptr;
+  if (!ts->curexc) {
+    if (changed) {
+      result = new_tuple(ts, static_cast<Py_ssize_t>(resolved.size()));
+      for (std::size_t i = 0; i < resolved.size(); ++i) tuple_set(result, static_cast<Py_ssize_t>(i), newref(resolved[i]));
+    } else {
+      result = newref(orig);
+    }
+  }
+  for (Object* o : resolved) decref(o);
+  return result;
+}
+
 // __build_class__(func, name, *bases, metaclass=None, **kwds). CPython: builtin___build_class__.
 Object* builtin_build_class(ThreadState* ts, Object*, Object* const* args, std::size_t nargs, Object* kwnames) {
   if (nargs < 2) return raise(ts, &exc_TypeError, "__build_class__: not enough arguments");
@@ -290,6 +330,12 @@ Object* builtin_build_class(ThreadState* ts, Object*, Object* const* args, std::
   Object* name = args[1];
   Object* bases = new_tuple(ts, static_cast<Py_ssize_t>(nargs - 2));
   for (std::size_t i = 2; i < nargs; ++i) tuple_set(bases, static_cast<Py_ssize_t>(i - 2), newref(args[i]));
+  Object* orig_bases = bases;
+  bases = resolve_mro_entries(ts, orig_bases);
+  if (!bases) {
+    decref(orig_bases);
+    return nullptr;
+  }
   // Class keywords: metaclass=..., the rest go to __prepare__, the metaclass and __init_subclass__.
   Object* meta = nullptr;
   std::vector<Object*> kwvalues;
@@ -318,6 +364,7 @@ Object* builtin_build_class(ThreadState* ts, Object*, Object* const* args, std::
         continue;
       }
       decref(bases);
+      decref(orig_bases);
       return raise(ts, &exc_TypeError,
                    "metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the "
                    "metaclasses of all its bases");
@@ -344,6 +391,14 @@ Object* builtin_build_class(ThreadState* ts, Object*, Object* const* args, std::
     if (frame) {
       frame->locals = newref(ns);
       Object* cell = eval_frame(ts, frame);
+      if (cell && bases != orig_bases) {
+        Object* key = new_str(ts, "__orig_bases__");
+        if (set_item(ts, ns, key, orig_bases) < 0) {
+          decref(cell);
+          cell = nullptr;
+        }
+        decref(key);
+      }
       if (cell) {
         std::vector<Object*> margs = {name, bases, ns};
         margs.insert(margs.end(), kwvalues.begin(), kwvalues.end());
@@ -361,6 +416,7 @@ Object* builtin_build_class(ThreadState* ts, Object*, Object* const* args, std::
   }
   xdecref(kwtuple);
   decref(bases);
+  decref(orig_bases);
   return result;
 }
 

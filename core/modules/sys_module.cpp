@@ -70,6 +70,25 @@ Object* sys_setrecursionlimit(ThreadState* ts, Object*, Object* const* a, std::s
   return newref(py_none());
 }
 
+// sys._getframemodulename(depth=0): __name__ of the module whose code runs `depth` calls up
+// the stack, or None. Terrarium has no frame objects; this is what typing.NewType,
+// TypeVar and NamedTuple need for __module__ (CPython 3.12 added the same function).
+Object* sys_getframemodulename(ThreadState* ts, Object*, Object* const* a, std::size_t n, Object* kw) {
+  if (kw || n > 1) return raise(ts, &exc_TypeError, "_getframemodulename() takes at most 1 positional argument");
+  std::int64_t depth = 0;
+  if (n == 1) {
+    if (!is_int(a[0])) return raise(ts, &exc_TypeError, "'" + std::string(a[0]->ob_type->tp_name) + "' object cannot be interpreted as an integer");
+    depth = int_value(a[0]);
+  }
+  Frame* f = ts->frame;
+  for (; f && depth > 0; --depth) f = f->previous;
+  if (!f || !f->globals) return newref(py_none());
+  Object* key = new_str(ts, "__name__");
+  Object* name = dict_get_str(f->globals, key);
+  decref(key);
+  return newref(name ? name : py_none());
+}
+
 Object* sys_getrefcount(ThreadState* ts, Object*, Object* const* a, std::size_t n, Object*) {
   if (n != 1) return raise(ts, &exc_TypeError, "getrefcount() takes exactly one argument (" + std::to_string(n) + " given)");
   return new_int(ts, a[0]->ob_refcnt);
@@ -185,6 +204,7 @@ Object* init_sys_module(ThreadState* ts) {
       {"getrefcount", sys_getrefcount}, {"exc_info", sys_exc_info}, {"exception", sys_exception},
       {"intern", sys_intern}, {"exit", sys_exit}, {"get_int_max_str_digits", sys_get_int_max_str_digits},
       {"set_int_max_str_digits", sys_set_int_max_str_digits}, {"__getattr__", sys_getattr},
+      {"_getframemodulename", sys_getframemodulename},
   };
   for (const Fn& f : kFunctions) ok = ok && add_builtin_function(ts, d, f.name, f.impl);
   if (!ok) {

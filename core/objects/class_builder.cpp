@@ -18,6 +18,7 @@
 #include "objects/tuple.hpp"
 #include "objects/typeobject.hpp"
 #include "objects/weakref.hpp"
+#include "vm/frame.hpp"
 #include "vm/thread_state.hpp"
 
 namespace terrarium {
@@ -227,7 +228,16 @@ Object* type_new_with_keywords(ThreadState* ts, TypeObject* meta, Object* name, 
                                Object* const* kwvalues, Object* kwnames) {
   std::vector<TypeObject*> bases = tuple_types(bases_tuple);
   for (TypeObject* b : bases)
-    if (!is_instance(b, &type_type)) return raise(ts, &exc_TypeError, "bases must be types");
+    if (!is_instance(b, &type_type)) {
+      // Only the class statement resolves __mro_entries__ (PEP 560); type() refuses such bases.
+      Object* entries = get_attr_str_or_null(ts, b, "__mro_entries__");
+      if (entries) {
+        decref(entries);
+        return raise(ts, &exc_TypeError, "type() doesn't support MRO entry resolution; use types.new_class()");
+      }
+      if (ts->curexc) return nullptr;
+      return raise(ts, &exc_TypeError, "bases must be types");
+    }
   if (bases.empty()) bases.push_back(&object_type);
   // The most derived metaclass among `meta` and the bases' metaclasses.
   TypeObject* winner = meta;
@@ -312,6 +322,14 @@ Object* type_new_with_keywords(ThreadState* ts, TypeObject* meta, Object* name, 
     return ok;
   };
   bool ok = ensure("__doc__", newref(py_none())) && add_slot_members(ts, type, slots);
+  // type(name, bases, ns) without __module__: the module of the code calling type().
+  // CPython: type_new_set_module().
+  if (ok && ts->frame && ts->frame->globals) {
+    Object* name_key = new_str(ts, "__name__");
+    Object* module = dict_get_str(ts->frame->globals, name_key);
+    decref(name_key);
+    if (module) ok = ensure("__module__", newref(module));
+  }
   if (ok && want_dict && !instances_have_dict(base))
     ok = ensure("__dict__", new_getset_descriptor(ts, type, &kHeapDictGetSet));
   if (ok && want_weakrefs && !instances_have_weakrefs(base))

@@ -5,6 +5,7 @@
 #include "objects/exceptions.hpp"
 #include "objects/int.hpp"
 #include "objects/singletons.hpp"
+#include "objects/typing_hooks.hpp"
 #include "vm/thread_state.hpp"
 
 namespace terrarium {
@@ -77,7 +78,6 @@ bool has_error(ThreadState* ts) { return ts->curexc != nullptr; }
 Object* get_item(ThreadState* ts, Object* container, Object* key) {
   if (BinaryFunc f = container->ob_type->mp_subscript) return f(ts, container, key);
   if (is_instance(container, &type_type)) {
-    // Generic alias support (list[int]) arrives with typing; __class_getitem__ covers classes.
     Object* cg = get_attr_str_or_null(ts, container, "__class_getitem__");
     if (cg) {
       Object* r = call_object(ts, cg, &key, 1, nullptr);
@@ -85,6 +85,8 @@ Object* get_item(ThreadState* ts, Object* container, Object* key) {
       return r;
     }
     if (has_error(ts)) return nullptr;
+    // list[int], dict[str, int] ...: CPython's built-in classes have a __class_getitem__.
+    if (is_builtin_generic(static_cast<TypeObject*>(container))) return new_builtin_generic_alias(ts, container, key);
     return raise(ts, &exc_TypeError, std::string("type '") + static_cast<TypeObject*>(container)->tp_name +
                                          "' is not subscriptable");
   }

@@ -13,6 +13,7 @@
 #include "objects/str.hpp"
 #include "objects/tuple.hpp"
 #include "objects/typeobject.hpp"
+#include "objects/typing_hooks.hpp"
 #include "vm/thread_state.hpp"
 
 namespace terrarium {
@@ -223,6 +224,23 @@ int type_set_qualname(ThreadState* ts, Object* o, Object* value) {
   return 0;
 }
 
+// C.__module__ = "pkg": heap types keep it in their dict, as CPython's type_set_module().
+int type_set_module(ThreadState* ts, Object* o, Object* value) {
+  auto* t = static_cast<TypeObject*>(o);
+  if (!(t->tp_flags & TPFLAGS_HEAPTYPE)) {
+    raise(ts, &exc_TypeError, "cannot set '__module__' attribute of immutable type '" + std::string(t->tp_name) + "'");
+    return -1;
+  }
+  if (!value) {
+    raise(ts, &exc_TypeError, "cannot delete '__module__' attribute of immutable type '" + std::string(t->tp_name) + "'");
+    return -1;
+  }
+  Object* key = new_str(ts, "__module__");
+  bool ok = dict_set_item(ts, t->tp_dict, key, value);
+  decref(key);
+  return ok ? 0 : -1;
+}
+
 Object* type_mro_method(ThreadState* ts, Object* self, Object* const*, std::size_t, Object*) {
   Object* mro = static_cast<TypeObject*>(self)->tp_mro;
   // type.mro() returns a list; lists arrive with the container types.
@@ -232,7 +250,7 @@ Object* type_mro_method(ThreadState* ts, Object* self, Object* const*, std::size
 const GetSetDef kTypeGetSet[] = {
     {"__name__", type_get_name, type_set_name},
     {"__qualname__", type_get_qualname, type_set_qualname},
-    {"__module__", type_get_module, nullptr},
+    {"__module__", type_get_module, type_set_module},
     {"__mro__", type_get_mro, nullptr},
     {"__bases__", type_get_bases, nullptr},
     {"__base__", type_get_base, nullptr},
@@ -287,6 +305,7 @@ TypeObject type_type = [] {
   t.tp_getset = kTypeGetSet;
   t.tp_methods = kTypeMethods;
   t.tp_dealloc = type_dealloc;
+  t.nb_binary[static_cast<int>(BinaryOp::Or)] = type_or;  // int | str -> types.UnionType
   return t;
 }();
 

@@ -130,6 +130,14 @@ bool type_ready(ThreadState* ts, TypeObject* type) {
     Object* doc = type->tp_doc ? new_str(ts, type->tp_doc) : newref(py_none());
     if (!dict_set_str_key(ts, type->tp_dict, "__doc__", doc)) return false;
   }
+  // An unhashable static type (list, dict, set ...) says so as `__hash__ = None`, which
+  // is what dataclasses and collections.abc.Hashable look at. CPython: type_ready_set_hash().
+  if (!type->tp_hash && type->tp_base) {
+    Object* hash_key = new_str(ts, "__hash__");
+    bool has_hash = dict_get_str(type->tp_dict, hash_key) != nullptr;
+    decref(hash_key);
+    if (!has_hash && !dict_set_str_key(ts, type->tp_dict, "__hash__", newref(py_none()))) return false;
+  }
   type->tp_flags |= TPFLAGS_READY;
   return true;
 }

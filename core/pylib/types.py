@@ -3,9 +3,12 @@
 # MethodType, GeneratorType, CodeType, ModuleType, BuiltinFunctionType, NoneType,
 # EllipsisType, NotImplementedType, MappingProxyType where available), SimpleNamespace,
 # new_class, resolve_bases, prepare_class.
+# GenericAlias and UnionType come from _generic_alias.py and _union_type.py.
 # Omits: CoroutineType/AsyncGeneratorType (no async yet), FrameType/TracebackType,
-# DynamicClassAttribute, coroutine(), GenericAlias, CellType.
+# DynamicClassAttribute, coroutine(), CellType.
 import sys as _sys
+from _generic_alias import GenericAlias
+from _union_type import UnionType
 
 
 def _f():
@@ -40,6 +43,18 @@ try:
     MappingProxyType = type(type.__dict__)
 except AttributeError:
     pass
+
+
+class _Slotted:
+    __slots__ = ('slot',)
+
+
+GetSetDescriptorType = type(FunctionType.__dict__['__dict__'])
+try:
+    MemberDescriptorType = type(_Slotted.__dict__['slot'])
+except KeyError:  # a core without slot descriptors
+    pass
+del _Slotted
 
 del _f, _g, _C
 
