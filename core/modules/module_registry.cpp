@@ -7,6 +7,7 @@ namespace terrarium {
 
 namespace {
 const BuiltinModule kBuiltinModules[] = {
+    {"_opcode", init_opcode_module},
     {"math", init_math_module},
     {"sys", init_sys_module},
     {"time", init_time_module},

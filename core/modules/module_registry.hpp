@@ -28,5 +28,6 @@ const EmbeddedModule* find_embedded_module(std::string_view name);
 Object* init_sys_module(ThreadState* ts);
 Object* init_time_module(ThreadState* ts);
 Object* init_math_module(ThreadState* ts);
+Object* init_opcode_module(ThreadState* ts);
 
 }  // namespace terrarium
