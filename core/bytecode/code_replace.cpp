@@ -77,12 +77,19 @@ bool apply_tuple(ThreadState* ts, CodeObject* c, int field, Object* v) {
   switch (field) {
     case kConsts: replace_objects(c->co_consts, v); return true;
     case kNames: replace_objects(c->co_names, v); return true;
-    case kVarnames:
+    case kVarnames: {
+      int params = c->co_argcount + c->co_kwonlyargcount + ((c->co_flags & CO_VARARGS) != 0) +
+                   ((c->co_flags & CO_VARKEYWORDS) != 0);
+      if (tuple_size(v) < params) {
+        raise(ts, &exc_ValueError, "code: co_varnames is too small");
+        return false;
+      }
       if (tuple_size(v) != c->co_nlocals) {
         raise(ts, &exc_ValueError, "code: co_nlocals != len(co_varnames)");
         return false;
       }
       return rename_variables(ts, c, c->co_varnames, v, "co_varnames");
+    }
     case kFreevars: return rename_variables(ts, c, c->co_freevars, v, "co_freevars");
     default: return rename_variables(ts, c, c->co_cellvars, v, "co_cellvars");
   }
@@ -148,10 +155,19 @@ Object* code_replace(ThreadState* ts, Object* self, Object* const* args, std::si
   Object* given[kCount];
   if (!unpack_keywords(ts, kSpec, args, nargs, kwnames, given)) return nullptr;
   CodeObject* c = copy_code(ts, static_cast<CodeObject*>(self));
-  // co_firstlineno first: a new co_linetable is read relative to it.
-  if (given[kFirstlineno] && !apply(ts, c, kFirstlineno, given[kFirstlineno])) {
-    decref(c);
-    return nullptr;
+  // co_firstlineno first: a new co_linetable is read relative to it, and the old one,
+  // being relative too, moves every line with it.
+  if (given[kFirstlineno]) {
+    int old_first = c->co_firstlineno;
+    if (!apply(ts, c, kFirstlineno, given[kFirstlineno])) {
+      decref(c);
+      return nullptr;
+    }
+    int shift = c->co_firstlineno - old_first;
+    for (Location& l : c->co_positions) {
+      if (l.lineno >= 0) l.lineno += shift;
+      if (l.end_lineno >= 0) l.end_lineno += shift;
+    }
   }
   for (int field = 0; field < kCount; ++field) {
     if (!given[field] || field == kFirstlineno) continue;
