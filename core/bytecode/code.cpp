@@ -1,6 +1,7 @@
 // The code object's type: allocation, teardown and CPython's repr.
 #include <cstdio>
 #include "bytecode/code.hpp"
+#include "bytecode/code_introspect.hpp"
 #include "objects/singletons.hpp"
 #include "objects/str.hpp"
 #include "objects/int.hpp"
@@ -61,7 +62,18 @@ const GetSetDef kCodeGetSet[] = {
     {"co_flags", get_flags, nullptr},         {"co_argcount", get_argcount, nullptr},
     {"co_posonlyargcount", get_posonlyargcount, nullptr}, {"co_kwonlyargcount", get_kwonlyargcount, nullptr},
     {"co_nlocals", get_nlocals, nullptr},     {"co_stacksize", get_stacksize, nullptr},
-    {"co_firstlineno", get_firstlineno, nullptr}, {nullptr, nullptr, nullptr},
+    {"co_firstlineno", get_firstlineno, nullptr},
+    {"co_code", code_get_code, nullptr},      {"_co_code_adaptive", code_get_code, nullptr},
+    {"co_linetable", code_get_linetable, nullptr}, {"co_exceptiontable", code_get_exceptiontable, nullptr},
+    {nullptr, nullptr, nullptr},
+};
+
+const MethodDef kCodeMethods[] = {
+    {"co_lines", code_co_lines, METH_INSTANCE},
+    {"co_positions", code_co_positions, METH_INSTANCE},
+    {"_varname_from_oparg", code_varname_from_oparg, METH_INSTANCE},
+    {"replace", code_replace, METH_INSTANCE},
+    {nullptr, nullptr, 0},
 };
 
 }  // namespace
@@ -71,6 +83,7 @@ TypeObject code_type = [] {
   t.tp_dealloc = code_dealloc;
   t.tp_repr = code_repr;
   t.tp_getset = kCodeGetSet;
+  t.tp_methods = kCodeMethods;
   return t;
 }();
 

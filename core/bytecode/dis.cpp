@@ -12,10 +12,6 @@ namespace terrarium {
 
 namespace {
 
-const char* const kCompareOps[] = {"<", "<=", "==", "!=", ">", ">="};
-const char* const kNbOps[] = {"+", "&", "//", "<<", "@", "*", "%", "|", "**", ">>", "-", "/", "^",
-                              "+=", "&=", "//=", "<<=", "@=", "*=", "%=", "|=", "**=", ">>=", "-=", "/=", "^="};
-
 // The byte offset a jump instruction at `offset` (with `arg`) lands on.
 int jump_target(int opcode, int offset, int arg) {
   int after = offset / 2 + 1 + cache_entries(opcode);
@@ -88,9 +84,9 @@ bool get_instructions(ThreadState* ts, CodeObject* code, std::vector<DisInstruct
         if (arg < static_cast<int>(code->co_localsplusnames.size()))
           ins.argrepr = std::string(str_view(code->co_localsplusnames[static_cast<std::size_t>(arg)]));
       } else if (flags & opflag::HAS_COMPARE) {
-        ins.argrepr = kCompareOps[arg];
+        ins.argrepr = compare_symbol(static_cast<CompareOp>(arg));
       } else if (opcode == op::BINARY_OP) {
-        ins.argrepr = kNbOps[arg];
+        ins.argrepr = binary_op_symbol(static_cast<BinaryOp>(arg));
       } else if (opcode == op::FORMAT_VALUE) {
         static const char* const kConverters[] = {"", "str", "repr", "ascii"};
         ins.argrepr = kConverters[arg & 0x3];

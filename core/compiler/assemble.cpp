@@ -3,6 +3,7 @@
 #include "compiler/assemble.hpp"
 
 #include <algorithm>
+#include "bytecode/stack_effect.hpp"
 #include "objects/str.hpp"
 #include "objects/tuple.hpp"
 
@@ -118,90 +119,17 @@ int compute_stack_depth(ControlFlowGraph& g) {
 
 int stack_effect(int opcode, int oparg, bool jump) {
   switch (opcode) {
-    case op::NOP: case op::RESUME: case op::EXTENDED_ARG: case op::CACHE: return 0;
     case pseudo::SETUP_FINALLY: case pseudo::SETUP_WITH: return jump ? 1 : 0;
     case pseudo::SETUP_CLEANUP: return jump ? 2 : 0;
-    case pseudo::POP_BLOCK: return 0;
-    case op::MAKE_CELL: case op::COPY_FREE_VARS: return 0;
-    case op::LOAD_FAST: case op::LOAD_GLOBAL: return 1 + (oparg & 1 && opcode == op::LOAD_GLOBAL ? 1 : 0);
-    case op::LOAD_DEREF: case op::LOAD_CLASSDEREF: case op::LOAD_CLOSURE: case op::LOAD_BUILD_CLASS:
-    case op::LOAD_ASSERTION_ERROR: return 1;
-    case op::STORE_FAST: case op::STORE_GLOBAL: case op::STORE_DEREF: return -1;
-    case op::DELETE_FAST: case op::DELETE_GLOBAL: case op::DELETE_DEREF: case op::DELETE_NAME: return 0;
-    case op::LOAD_ATTR: return 0;
-    case op::LOAD_METHOD: return 1;
-    case op::STORE_ATTR: return -2;
-    case op::DELETE_ATTR: return -1;
-    case op::BINARY_SUBSCR: return -1;
-    case op::STORE_SUBSCR: return -3;
-    case op::DELETE_SUBSCR: return -2;
-    case op::BUILD_SLICE: return oparg == 3 ? -2 : -1;
-    case op::BUILD_MAP: return 1 - 2 * oparg;
-    case op::BUILD_CONST_KEY_MAP: return -oparg;
-    case op::BUILD_STRING: return 1 - oparg;
-    case op::LIST_APPEND: case op::SET_ADD: case op::LIST_EXTEND: case op::SET_UPDATE:
-    case op::DICT_UPDATE: case op::DICT_MERGE: return -1;
-    case op::MAP_ADD: return -2;
-    case op::LIST_TO_TUPLE: return 0;
-    case op::GET_ITER: return 0;
-    case op::FOR_ITER: return jump ? -1 : 1;
-    case op::UNPACK_SEQUENCE: return oparg - 1;
-    case op::UNPACK_EX: return (oparg & 0xFF) + (oparg >> 8);
-    case op::MAKE_FUNCTION:
-      return -((oparg & 0x01) != 0) - ((oparg & 0x02) != 0) - ((oparg & 0x04) != 0) - ((oparg & 0x08) != 0);
-    case op::CALL_FUNCTION_EX: return -2 - ((oparg & 0x01) != 0);
-    case op::FORMAT_VALUE: return (oparg & 0x04) ? -1 : 0;
-    case op::RAISE_VARARGS: return -oparg;
-    case op::RERAISE: return -1;
-    case op::PUSH_EXC_INFO: return 1;
-    case op::POP_EXCEPT: return -1;
-    case op::CHECK_EXC_MATCH: case op::CHECK_EG_MATCH: return 0;
-    case op::PREP_RERAISE_STAR: return -1;
-    case op::GET_LEN: case op::MATCH_MAPPING: case op::MATCH_SEQUENCE: case op::MATCH_KEYS: return 1;
-    case op::MATCH_CLASS: return -2;
-    case op::IMPORT_NAME: return -1;
-    case op::IMPORT_FROM: return 1;
-    case op::IMPORT_STAR: return -1;
-    case op::BEFORE_WITH: return 1;
-    case op::WITH_EXCEPT_START: return 1;
-    // The value sent into a just-started generator lands on the stack and the POP_TOP
-    // after RETURN_GENERATOR removes it: count it so co_stacksize covers it.
-    case op::RETURN_GENERATOR: return 1;
-    case op::YIELD_VALUE: return 0;
-    case op::GET_YIELD_FROM_ITER: return 0;
-    case op::SEND: return jump ? -1 : 0;
-    case op::SETUP_ANNOTATIONS: return 0;
-    case op::GET_AWAITABLE: return 0;
-    case op::GET_AITER: return 0;
-    case op::GET_ANEXT: return 1;
-    case op::BEFORE_ASYNC_WITH: return 1;
-    case op::END_ASYNC_FOR: return -2;
-    case op::ASYNC_GEN_WRAP: return 0;
-    case op::POP_TOP: return -1;
-    case op::PUSH_NULL: return 1;
-    case op::UNARY_POSITIVE: case op::UNARY_NEGATIVE: case op::UNARY_NOT: case op::UNARY_INVERT: return 0;
-    case op::BINARY_OP: case op::COMPARE_OP: case op::IS_OP: case op::CONTAINS_OP: return -1;
-    case op::SWAP: return 0;
-    case op::COPY: return 1;
-    case op::LOAD_CONST: case op::LOAD_NAME: return 1;
-    case op::STORE_NAME: return -1;
-    case op::RETURN_VALUE: return -1;
-    case op::BUILD_TUPLE: case op::BUILD_LIST: case op::BUILD_SET: return 1 - oparg;
-    case op::KW_NAMES: return 0;
-    case op::PRECALL: return 0;
-    case op::CALL: return -1 - oparg;
-    case op::JUMP_FORWARD: case op::JUMP_BACKWARD: case op::JUMP_BACKWARD_NO_INTERRUPT: return 0;
-    case pseudo::JUMP: case pseudo::JUMP_NO_INTERRUPT: return 0;
-    case op::JUMP_IF_TRUE_OR_POP: case op::JUMP_IF_FALSE_OR_POP: return jump ? 0 : -1;
-    case op::POP_JUMP_FORWARD_IF_FALSE: case op::POP_JUMP_FORWARD_IF_TRUE:
-    case op::POP_JUMP_BACKWARD_IF_FALSE: case op::POP_JUMP_BACKWARD_IF_TRUE:
-    case op::POP_JUMP_FORWARD_IF_NONE: case op::POP_JUMP_FORWARD_IF_NOT_NONE:
-    case op::POP_JUMP_BACKWARD_IF_NONE: case op::POP_JUMP_BACKWARD_IF_NOT_NONE:
+    case pseudo::POP_BLOCK: case pseudo::JUMP: case pseudo::JUMP_NO_INTERRUPT: return 0;
     case pseudo::POP_JUMP_IF_FALSE: case pseudo::POP_JUMP_IF_TRUE:
     case pseudo::POP_JUMP_IF_NONE: case pseudo::POP_JUMP_IF_NOT_NONE:
       return -1;
+    // The value sent into a just-started generator lands on the stack and the POP_TOP
+    // after RETURN_GENERATOR removes it: count it so co_stacksize covers it.
+    case op::RETURN_GENERATOR: return 1;
     default:
-      return 0;  // instructions the compiler does not emit yet
+      return opcode_stack_effect(opcode, oparg, jump).value_or(0);
   }
 }
 

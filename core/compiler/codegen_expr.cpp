@@ -421,10 +421,22 @@ bool CodeGen::optimize_method_call(Expr& e) {
   for (auto& k : e.keywords)
     if (k.arg.empty()) return false;
   visit_expr(*meth.left);
-  Location saved = u().loc;
-  Location l = saved;
-  l.lineno = meth.loc.end_lineno;
-  u().loc = l;
+  // LOAD_METHOD and KW_NAMES point at the attribute, PRECALL/CALL at the whole call; when
+  // the attribute ends on a later line, both start at its name. As in CPython the
+  // location is left that way for what follows (an expression statement's POP_TOP).
+  // CPython 3.11.7: update_start_location_to_match_attr().
+  auto start_at_attr_name = [this, &meth] {
+    Location& l = u().loc;
+    if (l.lineno == meth.loc.end_lineno) return;
+    int chars = 0;
+    for (unsigned char ch : meth.id) chars += (ch & 0xC0) != 0x80;
+    l.lineno = meth.loc.end_lineno;
+    l.col_offset = meth.loc.end_col_offset - chars;
+    l.end_lineno = std::max(l.lineno, l.end_lineno);
+    if (l.lineno == l.end_lineno) l.end_col_offset = std::max(l.col_offset, l.end_col_offset);
+  };
+  set_loc(meth.loc);
+  start_at_attr_name();
   addop_name(op::LOAD_METHOD, meth.id);
   for (auto& a : e.elts) visit_expr(*a);
   for (auto& k : e.keywords) visit_expr(*k.value);
@@ -435,9 +447,10 @@ bool CodeGen::optimize_method_call(Expr& e) {
       tuple_set(names, static_cast<Py_ssize_t>(i), new_str(ts_, e.keywords[i].arg));
     addop(op::KW_NAMES, add_const(names));
   }
+  set_loc(e.loc);
+  start_at_attr_name();
   addop(op::PRECALL, n);
   addop(op::CALL, n);
-  u().loc = saved;
   return true;
 }
 

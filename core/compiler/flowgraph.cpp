@@ -334,13 +334,14 @@ void trim_unused_consts(ControlFlowGraph& g, std::vector<Object*>& consts) {
   }
 }
 
-// CPython: guarantee_lineno_for_exits. An exit still without a line takes the last one seen.
+// CPython: guarantee_lineno_for_exits. A return still without a line takes the last one
+// seen; 3.11 leaves RERAISE and RAISE_VARARGS in handler cleanups without a location.
 void guarantee_lineno_for_exits(ControlFlowGraph& g) {
   int lineno = 1;  // the module's first line
   for (BasicBlock* b = g.entry; b; b = b->next) {
     if (b->instrs.empty()) continue;
     Instr& last = b->instrs.back();
-    if (last.loc.lineno < 0 && is_scope_exit(last.opcode)) {
+    if (last.loc.lineno < 0 && last.opcode == op::RETURN_VALUE) {
       for (Instr& i : b->instrs) i.loc.lineno = lineno, i.loc.end_lineno = lineno;
     }
     if (last.loc.lineno >= 0) lineno = last.loc.lineno;

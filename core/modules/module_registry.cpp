@@ -10,6 +10,7 @@ const BuiltinModule kBuiltinModules[] = {
     {"_ast", init_ast_module},
     {"_weakref", init_weakref_module},
     {"gc", init_gc_module},
+    {"_opcode", init_opcode_module},
     {"math", init_math_module},
     {"sys", init_sys_module},
     {"time", init_time_module},

@@ -31,5 +31,6 @@ Object* init_math_module(ThreadState* ts);
 Object* init_ast_module(ThreadState* ts);
 Object* init_gc_module(ThreadState* ts);
 Object* init_weakref_module(ThreadState* ts);
+Object* init_opcode_module(ThreadState* ts);
 
 }  // namespace terrarium

@@ -26,11 +26,6 @@ CompareOp swapped(CompareOp op) {
   }
 }
 
-const char* compare_symbol(CompareOp op) {
-  static const char* const kSymbols[] = {"<", "<=", "==", "!=", ">", ">="};
-  return kSymbols[static_cast<int>(op)];
-}
-
 // CPython: binary_op1. Returns NotImplemented (new ref) when neither side handles it.
 Object* binary_op1(ThreadState* ts, Object* a, Object* b, int slot) {
   BinaryFunc fa = a->ob_type->nb_binary[slot];

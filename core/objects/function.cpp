@@ -466,11 +466,14 @@ TypeObject builtin_function_type = [] {
   return t;
 }();
 
+Object* function_new(ThreadState* ts, TypeObject* type, Object* const* args, std::size_t nargs, Object* kwnames);
+
 TypeObject function_type = [] {
   TypeObject t = make_static_type("function", sizeof(FunctionObject), &object_type);
   t.tp_flags = TPFLAGS_HAVE_GC;
   t.tp_traverse = function_traverse;
   t.tp_clear = function_clear;
+  t.tp_new = function_new;  // objects/function_new.cpp
   t.tp_dealloc = function_dealloc;
   t.tp_call = function_call;
   t.tp_repr = function_repr;

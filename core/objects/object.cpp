@@ -67,6 +67,11 @@ bool is_subtype(TypeObject* a, TypeObject* b) {
   return false;
 }
 
+const char* compare_symbol(CompareOp op) {
+  static const char* const kSymbols[] = {"<", "<=", "==", "!=", ">", ">="};
+  return kSymbols[static_cast<int>(op)];
+}
+
 const char* binary_op_symbol(BinaryOp op) {
   static const char* const kSymbols[] = {
       "+", "&", "//", "<<", "@", "*", "%", "|", "**", ">>", "-", "/", "^",

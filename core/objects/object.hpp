@@ -41,6 +41,7 @@ inline T* newref(T* o) {
 }
 
 enum class CompareOp : int { Lt = 0, Le = 1, Eq = 2, Ne = 3, Gt = 4, Ge = 5 };
+const char* compare_symbol(CompareOp op);  // "<", "<=", ... (CPython: opcode.cmp_op)
 
 // Binary operators in the order of CPython 3.11's `_nb_ops` (the BINARY_OP argument).
 enum class BinaryOp : int {

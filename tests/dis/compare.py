@@ -2,7 +2,9 @@
 """Compares `terrarium dis FILE` with `python3 -m dis FILE` (CPython 3.11).
 
 Default: every conformance script that CPython can compile must disassemble to exactly the
-same text; the test fails otherwise. With --report DIR..., prints for each folder the share
+same text; the test fails otherwise. The same text is also asked of the `dis` module
+running inside Terrarium (core/pylib/dis.py), so the C++ disassembler and the Python one
+cannot drift apart. With --report DIR..., prints for each folder the share
 of code objects whose instruction listing is identical (the dis fidelity figure) and never
 fails. A code object's listing is its block of `dis` output (module, then each
 "Disassembly of <code object ...>" section), with object addresses masked.
@@ -26,8 +28,19 @@ def sorted_frozenset(match):
 
 
 def dis_text(cmd, script):
-    proc = subprocess.run(cmd + [script.name], cwd=script.parent, capture_output=True, timeout=60)
+    args = cmd(script) if callable(cmd) else cmd + [script.name]
+    proc = subprocess.run(args, cwd=script.parent, capture_output=True, timeout=60)
     return proc.returncode, FROZENSET.sub(sorted_frozenset, ADDRESS.sub(b" at 0x?", proc.stdout))
+
+
+def pylib_dis_cmd(terrarium):
+    """`terrarium run -c ...` doing what `python3 -m dis FILE` does, with the dis module."""
+    def cmd(script):
+        # The source travels inside the program: Terrarium has no open() yet.
+        source = script.read_text(encoding="utf-8")
+        program = f"import dis; dis.dis(compile({source!r}, {script.name!r}, 'exec'))"
+        return [terrarium, "run", "-c", program]
+    return cmd
 
 
 def code_objects(text):
@@ -57,23 +70,25 @@ def main():
             share = 100.0 * same / total if total else 0.0
             print(f"dis fidelity {folder}: {same}/{total} code objects identical ({share:.1f}%)")
         return 0
+    pylib = pylib_dis_cmd(ours[0])
     for script in sorted((ROOT / "tests/conformance").rglob("*.py")):
         if script.parent == ROOT / "tests/conformance":
             continue
         status, expected = dis_text(theirs, script)
         if status != 0:
             continue  # CPython rejects it (a syntax-error test): nothing to compare
-        _, got = dis_text(ours, script)
         name = script.relative_to(ROOT)
-        if got == expected:
-            passed += 1
-            print(f"PASS {name}")
-        else:
+        for label, cmd in (("terrarium dis", ours), ("terrarium dis.dis()", pylib)):
+            _, got = dis_text(cmd, script)
+            if got == expected:
+                passed += 1
+                print(f"PASS {name} ({label})")
+                continue
             failed += 1
-            print(f"FAIL {name}")
+            print(f"FAIL {name} ({label})")
             import difflib
             for line in difflib.unified_diff(expected.decode().splitlines(), got.decode().splitlines(),
-                                             "python3 -m dis", "terrarium dis", lineterm="", n=2):
+                                             "python3 -m dis", label, lineterm="", n=2):
                 print("   ", line)
     print(f"{passed} passed, {failed} failed")
     return 1 if failed or not passed else 0
