@@ -2,6 +2,8 @@
 // report uncaught exceptions the way the `python3` command does.
 #include "terrarium/interpreter.hpp"
 
+#include <vector>
+
 #include "bytecode/dis.hpp"
 #include "compiler/codegen.hpp"
 #include "modules/builtins.hpp"
@@ -35,6 +37,51 @@ struct CurrentThread {
   CurrentThread(const CurrentThread&) = delete;
   CurrentThread& operator=(const CurrentThread&) = delete;
 };
+
+// CPython's _PyModule_ClearDict: names are set to None rather than deleted (functions
+// still running may look them up), those starting with one underscore first, and
+// __builtins__ last of all.
+void clear_module_namespace(ThreadState* ts, Object* dict) {
+  std::vector<Object*> keys;
+  for (const DictEntry& e : *static_cast<DictObject*>(dict)->entries)
+    if (e.key && is_str(e.key)) keys.push_back(newref(e.key));
+  for (int pass = 0; pass < 2; ++pass) {
+    for (Object* k : keys) {
+      std::string_view name = str_view(k);
+      bool underscore = name.size() > 1 && name[0] == '_' && name[1] != '_';
+      if (name == "__builtins__" || underscore != (pass == 0)) continue;
+      if (!dict_set_item(ts, dict, k, py_none())) clear_error(ts);
+    }
+  }
+  for (Object* k : keys) decref(k);
+}
+
+// The end of the interpreter, in CPython's order (Python/pylifecycle.c finalize_modules):
+// empty sys.modules, collect what only cycles kept alive (running finalizers), clear the
+// namespaces of the modules still alive in reverse order of import, collect again.
+void finalize_modules(ThreadState* ts) {
+  InterpreterState* interp = ts->interp;
+  std::vector<Object*> alive;
+  if (interp->modules) {
+    for (const DictEntry& e : *static_cast<DictObject*>(interp->modules)->entries)
+      if (e.key && e.value && is_module(e.value)) alive.push_back(newref(e.value));
+    Object* modules = interp->modules;
+    interp->modules = nullptr;
+    dict_type.tp_clear(modules);  // sys.modules is emptied, as CPython's finalize_remove_modules
+    decref(modules);
+  }
+  (void)gc_collect(ts, kGenerations - 1);
+  clear_error(ts);
+  for (auto it = alive.rbegin(); it != alive.rend(); ++it) {
+    if (*it != interp->sys_module) clear_module_namespace(ts, module_dict(*it));
+    clear_error(ts);
+  }
+  for (Object* m : alive) decref(m);
+  (void)gc_collect(ts, kGenerations - 1);
+  clear_error(ts);
+  if (interp->sys_module) clear_module_namespace(ts, module_dict(interp->sys_module));
+  clear_error(ts);
+}
 
 // sys.argv = [script], sys.path[0] = the script's folder (natively; the browser has no files).
 void configure_sys_for_run(ThreadState* ts, const std::string& filename, bool is_file) {
@@ -114,15 +161,7 @@ Interpreter::Interpreter(OutputSink& out) : state_(std::make_unique<InterpreterS
 Interpreter::~Interpreter() {
   ThreadState* ts = &state_->main_thread;
   CurrentThread current(ts);
-  // The module table first: modules reference the builtins. Module namespaces and their
-  // functions form cycles (a function's globals are its module's dict), so a last
-  // collection frees what the program left and runs its finalizers, as CPython's
-  // finalization does.
-  Object* modules = state_->modules;
-  state_->modules = nullptr;
-  xdecref(modules);
-  (void)gc_collect(ts, kGenerations - 1);
-  clear_error(ts);
+  finalize_modules(ts);
   xdecref(state_->sys_module);
   xdecref(state_->builtins);
   xdecref(state_->str_build_class);

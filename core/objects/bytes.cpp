@@ -4,6 +4,7 @@
 // CPython: Objects/bytesobject.c (PyBytes_FromStringAndSize, PyBytes_Repr, bytes_subscript).
 #include "objects/bytes.hpp"
 
+#include <cstddef>
 #include <cstdio>
 #include <cstring>
 #include "objects/abstract.hpp"
@@ -34,8 +35,10 @@ void init_small(SmallBytes& out, std::string_view data) {
   out.b.ob_type = &bytes_type;
   out.b.hash = -1;
   out.b.size = static_cast<Py_ssize_t>(data.size());
-  std::memcpy(out.b.data, data.data(), data.size());
-  out.b.data[data.size()] = '\0';
+  // Through a plain pointer: the bytes run past data[1] into `room`.
+  char* dst = reinterpret_cast<char*>(&out) + offsetof(BytesObject, data);
+  if (!data.empty()) std::memcpy(dst, data.data(), data.size());  // data() may be null when empty
+  dst[data.size()] = '\0';
 }
 
 // Immortal, built on first use so translation-unit initialisation order cannot matter.

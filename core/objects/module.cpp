@@ -14,8 +14,14 @@ namespace terrarium {
 namespace {
 
 void module_dealloc(Object* o) {
-  decref(static_cast<ModuleObject*>(o)->dict);
+  xdecref(static_cast<ModuleObject*>(o)->dict);
   object_free(o);
+}
+
+// A module's namespace holds its functions, whose globals are that namespace: the
+// collector breaks such cycles by clearing the dict, so the module needs no tp_clear.
+void module_traverse(Object* o, VisitProc visit, void* arg) {
+  if (Object* d = static_cast<ModuleObject*>(o)->dict) visit(d, arg);
 }
 
 std::string module_name(Object* m) {
@@ -65,7 +71,8 @@ const GetSetDef kModuleGetSet[] = {{"__dict__", module_get_dict, nullptr}, {null
 
 TypeObject module_type = [] {
   TypeObject t = make_static_type("module", sizeof(ModuleObject), &object_type);
-  t.tp_flags = TPFLAGS_BASETYPE;
+  t.tp_flags = TPFLAGS_BASETYPE | TPFLAGS_HAVE_GC;
+  t.tp_traverse = module_traverse;
   t.tp_dealloc = module_dealloc;
   t.tp_getattro = module_getattro;
   t.tp_setattro = module_setattro;
