@@ -11,6 +11,7 @@
 #include "objects/dict.hpp"
 #include "objects/exceptions.hpp"
 #include "objects/function.hpp"
+#include "objects/gc_object.hpp"
 #include "objects/instance_lifecycle.hpp"
 #include "objects/singletons.hpp"
 #include "objects/slots.hpp"
@@ -96,6 +97,7 @@ TypeObject* best_base(ThreadState* ts, const std::vector<TypeObject*>& bases) {
 
 void heap_type_dealloc(Object* o) {
   auto* t = static_cast<TypeObject*>(o);
+  gc_untrack(o);  // error paths of type creation come here directly
   clear_weakrefs(o);
   invalidate_type_cache();
   xdecref(t->tp_dict);
@@ -105,9 +107,27 @@ void heap_type_dealloc(Object* o) {
   xdecref(t->ht_qualname);
   xdecref(t->ht_module);
   if (t->tp_base) decref(t->tp_base);
-  TypeObject* meta = t->ob_type;
-  delete t;
-  decref(meta);
+  object_free(o);  // releases the metaclass too
+}
+
+// Classes are containers the collector sees: a class and its methods form cycles
+// (a method's __class__ cell for super(), a class attribute holding an instance).
+// CPython: type_traverse, type_clear.
+void heap_type_traverse(Object* o, VisitProc visit, void* arg) {
+  auto* t = static_cast<TypeObject*>(o);
+  if (!(t->tp_flags & TPFLAGS_HEAPTYPE)) return;
+  for (Object* r : {t->tp_dict, t->tp_mro, t->tp_bases, static_cast<Object*>(t->tp_base), t->ht_module})
+    if (r) visit(r, arg);
+}
+
+void heap_type_clear(Object* o) {
+  auto* t = static_cast<TypeObject*>(o);
+  if (!(t->tp_flags & TPFLAGS_HEAPTYPE)) return;
+  invalidate_type_cache();
+  if (t->tp_dict) dict_type.tp_clear(t->tp_dict);
+  Object* mro = t->tp_mro;
+  t->tp_mro = nullptr;
+  xdecref(mro);
 }
 
 namespace {
@@ -258,10 +278,8 @@ Object* type_new_with_keywords(ThreadState* ts, TypeObject* meta, Object* name, 
   SlotLayout slots;
   if (!read_slots(ts, ns, name, base, slots)) return nullptr;
 
-  auto* type = new TypeObject{};
-  type->ob_refcnt = 1;
-  type->ob_type = winner;
-  incref(winner);
+  // Zeroed, with the collector's header: classes take part in cycles.
+  auto* type = static_cast<TypeObject*>(object_alloc(winner, sizeof(TypeObject)));
   // Instances of a metaclass are classes: their namespace is tp_dict, and type_new
   // allocates them without the managed-dict prefix.
   bool is_metaclass = is_subtype(base, &type_type);
@@ -269,17 +287,15 @@ Object* type_new_with_keywords(ThreadState* ts, TypeObject* meta, Object* name, 
   // what __slots__ names or a base already provides.
   bool want_dict = !is_metaclass && (!slots.declared || slots.add_dict || instances_have_dict(base));
   bool want_weakrefs = !is_metaclass && (!slots.declared || slots.add_weakref || instances_have_weakrefs(base));
-  type->tp_flags = TPFLAGS_HEAPTYPE | TPFLAGS_BASETYPE | (is_metaclass ? 0 : TPFLAGS_HAVE_GC) |
+  type->tp_flags = TPFLAGS_HEAPTYPE | TPFLAGS_BASETYPE | TPFLAGS_HAVE_GC |
                    (want_dict || want_weakrefs ? TPFLAGS_MANAGED_DICT : 0) |
                    (want_weakrefs && !want_dict ? TPFLAGS_DICTLESS_PREFIX : 0);
   type->tp_base = base;
   incref(base);
   type->tp_basicsize = base->tp_basicsize;
   type->tp_dealloc = subtype_dealloc;
-  if (!is_metaclass) {
-    type->tp_traverse = subtype_traverse;
-    type->tp_clear = subtype_clear;
-  }
+  type->tp_traverse = subtype_traverse;
+  type->tp_clear = subtype_clear;
   type->ht_name = newref(name);
   type->tp_name = static_cast<StrObject*>(name)->data;
   Object* bt = new_tuple(ts, static_cast<Py_ssize_t>(bases.size()));

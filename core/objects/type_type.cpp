@@ -295,7 +295,10 @@ TypeObject object_type = [] {
 
 TypeObject type_type = [] {
   TypeObject t = make_static_type("type", sizeof(TypeObject), &object_type);
-  t.tp_flags = TPFLAGS_BASETYPE;
+  // Static types have no collector header (has_gc_header skips immortal objects).
+  t.tp_flags = TPFLAGS_BASETYPE | TPFLAGS_HAVE_GC;
+  t.tp_traverse = heap_type_traverse;
+  t.tp_clear = heap_type_clear;
   t.tp_repr = type_repr;
   t.tp_call = type_call;
   t.tp_new = type_new_entry;

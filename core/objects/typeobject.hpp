@@ -47,6 +47,8 @@ Object* instance_dict(ThreadState* ts, Object* obj);
                                              Object* ns, Object* const* kwvalues, Object* kwnames);
 // Frees a class object (its metatype's dealloc calls this for heap types).
 void heap_type_dealloc(Object* o);
+void heap_type_traverse(Object* o, VisitProc visit, void* arg);
+void heap_type_clear(Object* o);
 
 // "'int' object has no attribute 'x'"
 std::nullptr_t raise_attribute_error(ThreadState* ts, Object* obj, Object* name);
