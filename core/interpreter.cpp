@@ -2,6 +2,7 @@
 // report uncaught exceptions the way the `python3` command does.
 #include "terrarium/interpreter.hpp"
 
+#include <cstdlib>
 #include <vector>
 
 #include "bytecode/dis.hpp"
@@ -134,6 +135,7 @@ Interpreter::Interpreter(OutputSink& out) : state_(std::make_unique<InterpreterS
   ThreadState* ts = &state_->main_thread;
   CurrentThread current(ts);
   ts->interp = state_.get();
+  if (const char* stress = std::getenv("TERRARIUM_GC_STRESS")) state_->gc.stress = *stress && *stress != '0';
   ts->eval_breaker = &state_->interrupt;
   // Built-in types are readied once per process; the builtins namespace is per interpreter.
   if (!ready_builtin_types(ts)) clear_error(ts);
@@ -173,6 +175,9 @@ Interpreter::~Interpreter() {
 }
 
 std::atomic<std::uint8_t>& Interpreter::interrupt_flag() { return state_->interrupt; }
+
+void Interpreter::set_gc_observer(GCObserver* observer) { state_->gc.observer = observer; }
+void Interpreter::set_gc_stress(bool on) { state_->gc.stress = on; }
 
 int Interpreter::run_source(std::string_view source, const std::string& filename, bool show_source_lines) {
   ThreadState* ts = &state_->main_thread;

@@ -27,9 +27,11 @@ build_preset() { cmake --preset "$1" >/dev/null && cmake --build --preset "$1"; 
 
 suite "native: unit, conformance, dis, CLI" ctest --preset native
 suite "native-debug build (ASan+UBSan)" build_preset native-debug
-# Leak detection is off in this preset until the cycle collector exists: functions and
-# their globals form reference cycles that only a collector can free (ASan/UBSan stay on).
+# With leak detection: every object a program made is freed by the end (reference
+# counting, the cycle collector and finalization together).
 suite "native-debug: unit, conformance, dis, CLI" ctest --preset native-debug
+suite "native: conformance under GC stress" env TERRARIUM_GC_STRESS=1 \
+  python3 tests/conformance/run.py --terrarium build/native/terrarium
 suite "wasm-node build" build_preset wasm-node
 suite "wasm-node: unit tests under Node with threads" ctest --preset wasm-node
 suite "browser: Playwright specs in Chromium" node --test --test-concurrency=1 tests/web/

@@ -321,10 +321,14 @@ std::string function_display_name(ThreadState* ts, Object* func) {
 
 bool dict_update_from(ThreadState* ts, Object* dict, Object* other, bool merge, Object* func) {
   if (!merge) {
-    if (!is_instance(other, &dict_type) && !get_attr_str_or_null(ts, other, "keys")) {
-      if (!ts->curexc)
-        raise(ts, &exc_TypeError, std::string("'") + other->ob_type->tp_name + "' object is not a mapping");
-      return false;
+    if (!is_instance(other, &dict_type)) {
+      Object* keys = get_attr_str_or_null(ts, other, "keys");
+      if (!keys) {
+        if (!ts->curexc)
+          raise(ts, &exc_TypeError, std::string("'") + other->ob_type->tp_name + "' object is not a mapping");
+        return false;
+      }
+      decref(keys);
     }
     return dict_merge(ts, dict, other, true);
   }

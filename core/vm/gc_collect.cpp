@@ -191,6 +191,10 @@ void invoke_callbacks(ThreadState* ts, GCState& gc, const char* phase, int gener
   decref(info);
 }
 
+void report(GCState& gc, const char* phase, int generation, std::size_t objects) {
+  if (gc.observer) gc.observer->on_gc_phase(GCPhase{phase, generation, objects});
+}
+
 }  // namespace
 
 Py_ssize_t gc_collect(ThreadState* ts, int generation) {
@@ -205,12 +209,16 @@ Py_ssize_t gc_collect(ThreadState* ts, int generation) {
   for (int i = 0; i < generation; ++i) gc_list_merge(&gc.generations[i].head, &gc.generations[generation].head);
   GCHead* young = &gc.generations[generation].head;
   GCHead* old = generation + 1 < kGenerations ? &gc.generations[generation + 1].head : young;
+  report(gc, "start", generation, gc_list_size(young));
 
   update_refs(young);
+  report(gc, "update_refs", generation, gc_list_size(young));
   subtract_refs(young);
+  report(gc, "subtract_refs", generation, gc_list_size(young));
   GCHead unreachable;
   gc_list_init(&unreachable);
   move_unreachable(young, &unreachable);
+  report(gc, "move_unreachable", generation, gc_list_size(&unreachable));
   untrack_atomic_tuples(young);
   clear_collecting(young);
   if (young != old) {
@@ -223,14 +231,19 @@ Py_ssize_t gc_collect(ThreadState* ts, int generation) {
 
   Py_ssize_t found = static_cast<Py_ssize_t>(gc_list_size(&unreachable));
   handle_weakrefs(ts, &unreachable);
+  report(gc, "handle_weakrefs", generation, gc_list_size(&unreachable));
   finalize_garbage(ts, &unreachable);
+  report(gc, "finalize", generation, gc_list_size(&unreachable));
   handle_resurrected(&unreachable, old);
+  report(gc, "handle_resurrected", generation, gc_list_size(&unreachable));
   delete_garbage(ts, gc, &unreachable, old);
+  report(gc, "delete_garbage", generation, gc_list_size(&unreachable));
 
   GCStats& stats = gc.stats[generation];
   ++stats.collections;
   stats.collected += static_cast<std::size_t>(found);
   invoke_callbacks(ts, gc, "stop", generation, found, 0);
+  report(gc, "done", generation, static_cast<std::size_t>(found));
   gc.collecting = false;
   return found;
 }

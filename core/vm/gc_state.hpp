@@ -5,6 +5,7 @@
 #pragma once
 #include <cstddef>
 #include "objects/gc_object.hpp"
+#include "terrarium/interpreter.hpp"
 
 namespace terrarium {
 
@@ -42,8 +43,10 @@ struct GCState {
   GCStats stats[kGenerations];
   Object* garbage = nullptr;    // gc.garbage (list)
   Object* callbacks = nullptr;  // gc.callbacks (list)
-  // Debug switch: a collection of generation 0 at every allocation of a container.
+  // Debug switches: a collection of generation 0 after every allocation of a container,
+  // and an observer told of each phase.
   bool stress = false;
+  GCObserver* observer = nullptr;
 
   GCState();
   GCState(const GCState&) = delete;

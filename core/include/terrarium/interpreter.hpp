@@ -3,6 +3,7 @@
 // interrupt flag); it is not shared between host threads.
 #pragma once
 #include <atomic>
+#include <cstddef>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -19,6 +20,23 @@ class OutputSink {
 
 // Exit statuses as a shell sees them after `python3 prog.py`.
 enum ExitStatus : int { kExitOk = 0, kExitError = 1, kExitInterrupted = 130 };
+
+// One step of a cycle collection, as the heap pane shows it. `objects` is the size of
+// the list the phase produced: the generation being collected after update_refs and
+// subtract_refs, the unreachable objects from move_unreachable on.
+struct GCPhase {
+  const char* name;  // start, update_refs, subtract_refs, move_unreachable, handle_weakrefs,
+                     // finalize, handle_resurrected, delete_garbage, done
+  int generation;
+  std::size_t objects;
+};
+
+// Told of every phase of every collection, on the interpreter's thread.
+class GCObserver {
+ public:
+  virtual ~GCObserver() = default;
+  virtual void on_gc_phase(const GCPhase& phase) = 0;
+};
 
 struct InterpreterState;
 
@@ -40,6 +58,13 @@ class Interpreter {
   // Set to 1 from any thread (or, in the browser, with Atomics.store on its address):
   // the running program raises KeyboardInterrupt at its next eval-breaker check.
   std::atomic<std::uint8_t>& interrupt_flag();
+
+  // Debug switches for the cycle collector: an observer of each phase (null to stop),
+  // and stress mode, a generation-0 collection at the first safe point (the next
+  // eval-breaker check) after every allocation of a tracked container. The environment
+  // variable TERRARIUM_GC_STRESS=1 turns stress mode on for new interpreters.
+  void set_gc_observer(GCObserver* observer);
+  void set_gc_stress(bool on);
 
  private:
   std::unique_ptr<InterpreterState> state_;
