@@ -338,15 +338,14 @@ void CodeGen::visit_compare(Expr& e) {
   use_next_block(end);
 }
 
-// CPython: compiler_jump_if. Jumps to `next` when the test's truth equals `cond`.
+// CPython 3.11: compiler_jump_if. The jumps take the location current when the test
+// started (the statement's, or the comprehension's), except that a comparison moves the
+// location to itself and leaves it there for what follows, as 3.11 does.
 void CodeGen::jump_if(Expr& e, BasicBlock* next, bool cond) {
-  Location saved = u().loc;
-  set_loc(e.loc);
   switch (e.kind) {
     case ExprKind::UnaryOp:
       if (e.unaryop == UnaryOpKind::Not) {
         jump_if(*e.left, next, !cond);
-        u().loc = saved;
         return;
       }
       break;
@@ -357,7 +356,6 @@ void CodeGen::jump_if(Expr& e, BasicBlock* next, bool cond) {
       for (std::size_t i = 0; i + 1 < e.elts.size(); ++i) jump_if(*e.elts[i], next2, cond2);
       jump_if(*e.elts.back(), next, cond);
       if (next2 != next) use_next_block(next2);
-      u().loc = saved;
       return;
     }
     case ExprKind::IfExp: {
@@ -369,10 +367,10 @@ void CodeGen::jump_if(Expr& e, BasicBlock* next, bool cond) {
       use_next_block(next2);
       jump_if(*e.orelse, next, cond);
       use_next_block(end);
-      u().loc = saved;
       return;
     }
     case ExprKind::Compare: {
+      set_loc(e.loc);
       std::size_t n = e.ops.size() - 1;
       if (n == 0) break;
       BasicBlock* cleanup = new_block();
@@ -393,7 +391,6 @@ void CodeGen::jump_if(Expr& e, BasicBlock* next, bool cond) {
       addop(op::POP_TOP);
       if (!cond) addop_noline(pseudo::JUMP, 0, next);
       use_next_block(end);
-      u().loc = saved;
       return;
     }
     default:
@@ -401,7 +398,6 @@ void CodeGen::jump_if(Expr& e, BasicBlock* next, bool cond) {
   }
   visit_expr(e);
   addop(cond ? pseudo::POP_JUMP_IF_TRUE : pseudo::POP_JUMP_IF_FALSE, 0, next);
-  u().loc = saved;
 }
 
 // CPython: maybe_optimize_method_call. obj.meth(args) without * or ** unpacking.
@@ -562,8 +558,7 @@ void CodeGen::visit_comprehension(Expr& e) {
     addop(build, 0);
   }
   comprehension_generator(e, 0, is_generator ? -1 : 0);
-  set_loc(e.loc);
-  if (!is_generator) addop(op::RETURN_VALUE);
+  if (!is_generator) addop(op::RETURN_VALUE);  // where a comparison may have left the location
   CodeObject* code = exit_scope(is_generator);
   set_loc(e.loc);
   make_closure(code, 0, nullptr);
@@ -593,7 +588,7 @@ void CodeGen::comprehension_generator(Expr& e, std::size_t index, int depth) {
   if (index + 1 < e.generators.size()) {
     comprehension_generator(e, index + 1, depth);
   } else {
-    set_loc(e.left->loc);
+    // The append takes the comprehension's location (or a comparison's, see jump_if).
     switch (e.kind) {
       case ExprKind::ListComp:
         visit_expr(*e.left);
