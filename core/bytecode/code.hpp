@@ -56,6 +56,17 @@ struct CodeObject : Object {
   std::vector<Object*> co_localsplusnames;
   std::vector<std::uint8_t> co_localspluskinds;
   std::vector<ExceptionTableEntry> co_exceptiontable;
+  // LOAD_GLOBAL's memory, one entry per name: the value found when the globals and
+  // builtins dicts had these versions (CPython 3.11 keeps the same in the instruction's
+  // inline cache). Filled lazily by the eval loop.
+  struct GlobalCacheEntry {
+    const Object* globals = nullptr;
+    std::uint64_t globals_version = 0;
+    const Object* builtins = nullptr;
+    std::uint64_t builtins_version = 0;
+    Object* value = nullptr;  // borrowed from one of the two dicts
+  };
+  mutable std::vector<GlobalCacheEntry> global_cache;
   std::string co_name;
   std::string co_qualname;
   std::string co_filename;

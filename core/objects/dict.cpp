@@ -1,6 +1,7 @@
 // The compact dict: open addressing over an index array with CPython's perturbed probe
 // sequence, entries kept in insertion order, growth when two-thirds full.
 // CPython: Objects/dictobject.c (lookdict, insertdict, dictresize).
+#include <atomic>
 #include <cstdlib>
 #include <string>
 #include "objects/gc_object.hpp"
@@ -25,6 +26,8 @@ constexpr std::int32_t kDummy = -2;
 constexpr std::size_t kPerturbShift = 5;
 
 DictObject* as_dict(Object* o) { return static_cast<DictObject*>(o); }
+
+std::atomic<std::uint64_t> last_dict_version{0};
 
 // Finds the index slot for key: where it is, or the first free slot of its probe chain.
 // Returns -1 with an error set if __eq__ failed. `found` tells which.
@@ -116,6 +119,7 @@ void dict_clear_refs(Object* o) {
   if (!d->entries) return;
   std::vector<DictEntry> old;
   if (d->watched) invalidate_type_cache();
+  dict_new_version(d);
   old.swap(*d->entries);  // empty before any key's or value's __del__ runs
   d->indices->assign(8, kEmpty);
   d->used = 0;
@@ -210,6 +214,7 @@ Object* dict_new(ThreadState* ts, TypeObject* type, Object* const*, std::size_t,
   d->indices = new std::vector<std::int32_t>(8, kEmpty);
   d->entries = new std::vector<DictEntry>();
   d->used = 0;
+  dict_new_version(d);
   if (type == &dict_type) gc_untrack(d);  // tracked once it holds a container
   return d;
 }
@@ -317,6 +322,7 @@ Object* new_dict(ThreadState*) {
   d->entries = new std::vector<DictEntry>();
   d->used = 0;
   d->watched = false;
+  dict_new_version(d);
   // A dict of atomic values can be in no cycle: CPython tracks a dict only once it
   // holds a container (gc.is_tracked({'a': 1}) is False).
   gc_untrack(d);
@@ -354,12 +360,14 @@ bool dict_set_item(ThreadState* ts, Object* dict, Object* key, Object* value) {
     DictEntry& e = (*d->entries)[(*d->indices)[slot]];
     Object* old = e.value;
     if (d->watched) invalidate_type_cache();
+    dict_new_version(d);
     if (!gc_is_tracked(d) && gc_may_be_tracked(value)) gc_track(d);
     e.value = value;
     decref(old);  // last: the old value's __del__ may run and see a consistent dict
     return true;
   }
   if (d->watched) invalidate_type_cache();
+  dict_new_version(d);
   if (!gc_is_tracked(d) && (gc_may_be_tracked(key) || gc_may_be_tracked(value))) gc_track(d);
   incref(key);
   d->entries->push_back(DictEntry{hash, key, value});
@@ -381,6 +389,7 @@ int dict_del_item(ThreadState* ts, Object* dict, Object* key) {
   Object* old_key = e.key;
   Object* old_value = e.value;
   if (d->watched) invalidate_type_cache();
+  dict_new_version(d);
   e.key = nullptr;
   e.value = nullptr;
   (*d->indices)[slot] = kDummy;
@@ -389,5 +398,7 @@ int dict_del_item(ThreadState* ts, Object* dict, Object* key) {
   decref(old_value);
   return 1;
 }
+
+void dict_new_version(DictObject* d) { d->version = last_dict_version.fetch_add(1, std::memory_order_relaxed) + 1; }
 
 }  // namespace terrarium

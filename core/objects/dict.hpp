@@ -18,7 +18,12 @@ struct DictObject : Object {
   std::vector<DictEntry>* entries;
   Py_ssize_t used;
   bool watched;  // a class's namespace: changes invalidate the attribute cache
+  // Changes on every mutation, to a value no dict ever had before (CPython's PEP 509
+  // version tag), so (dict, version) names one state of one dict: LOAD_GLOBAL caches
+  // lookups by it.
+  std::uint64_t version;
 };
+void dict_new_version(DictObject* d);
 
 extern TypeObject dict_type;
 

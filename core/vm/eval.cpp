@@ -141,20 +141,20 @@ Object* run_frame(ThreadState* ts, Frame* entry_frame, bool throwing) {
   frame = entry_frame;
   ts->frame = frame;
   LOAD_FRAME();
-  bool pending_throw = throwing;
+  int opcode;
+  int oparg;
+  if (throwing) {
+    // gen.throw(): raise at the suspension point, the YIELD_VALUE just before `resume`.
+    next_instr = first_instr + frame->resume;
+    frame->lasti = frame->resume > 0 ? frame->resume - 1 : 0;
+    goto error;
+  }
 
   for (;;) {
     frame->lasti = static_cast<int>(next_instr - first_instr);
-    int opcode = next_instr->opcode;
-    int oparg = next_instr->arg;
+    opcode = next_instr->opcode;
+    oparg = next_instr->arg;
     ++next_instr;
-    if (pending_throw) {
-      // gen.throw(): raise at the suspension point, the YIELD_VALUE just before `resume`.
-      pending_throw = false;
-      next_instr = first_instr + frame->resume;
-      frame->lasti = frame->resume > 0 ? frame->resume - 1 : 0;
-      goto error;
-    }
   dispatch_opcode:
     switch (opcode) {
       case op::NOP:
@@ -223,7 +223,11 @@ Object* run_frame(ThreadState* ts, Frame* entry_frame, bool throwing) {
         continue;
 
       case op::LOAD_GLOBAL: {  // ( -- [NULL], value)
-        Object* v = load_global(ts, frame, names[oparg >> 1]);
+        Object* v = cached_global(code, frame->globals, frame->builtins, oparg >> 1);
+        if (!v) {
+          v = load_global(ts, frame, names[oparg >> 1]);
+          if (v) remember_global(code, frame->globals, frame->builtins, oparg >> 1, v);
+        }
         next_instr += caches::LOAD_GLOBAL;
         if (!v) goto error;
         if (oparg & 1) *sp++ = nullptr;

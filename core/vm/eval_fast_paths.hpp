@@ -5,6 +5,7 @@
 // and error messages stay those of the protocols. CPython 3.11 reaches the same by
 // specialising instructions (BINARY_OP_ADD_INT, BINARY_SUBSCR_LIST_INT, ...).
 #pragma once
+#include "bytecode/code.hpp"
 #include "objects/dict.hpp"
 #include "objects/float.hpp"
 #include "objects/int.hpp"
@@ -134,6 +135,25 @@ inline bool store_subscript_fast(Object* container, Object* key, Object* value) 
   slot = newref(value);
   decref(old);  // last: the old item's __del__ may look at the list
   return true;
+}
+
+// LOAD_GLOBAL through the code object's cache: a new reference, or null when the
+// cache cannot answer (then the caller looks the name up and calls remember_global).
+inline Object* cached_global(const CodeObject* code, Object* globals, Object* builtins, int index) {
+  if (code->global_cache.empty()) return nullptr;
+  const CodeObject::GlobalCacheEntry& e = code->global_cache[static_cast<std::size_t>(index)];
+  if (e.globals != globals || e.builtins != builtins || !e.value) return nullptr;
+  if (e.globals_version != static_cast<DictObject*>(globals)->version ||
+      e.builtins_version != static_cast<DictObject*>(builtins)->version)
+    return nullptr;
+  return newref(e.value);
+}
+
+inline void remember_global(const CodeObject* code, Object* globals, Object* builtins, int index, Object* value) {
+  if (globals->ob_type != &dict_type || builtins->ob_type != &dict_type) return;
+  if (code->global_cache.empty()) code->global_cache.resize(code->co_names.size());
+  code->global_cache[static_cast<std::size_t>(index)] = {globals, static_cast<DictObject*>(globals)->version, builtins,
+                                                         static_cast<DictObject*>(builtins)->version, value};
 }
 
 }  // namespace terrarium
