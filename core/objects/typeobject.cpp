@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <atomic>
 #include <mutex>
+#include <unordered_map>
 #include <vector>
 #include "objects/abstract.hpp"
 #include "objects/descr.hpp"
@@ -199,12 +200,17 @@ Object* type_lookup(TypeObject* type, Object* name) {
   return value;
 }
 
-Object* type_lookup_str(TypeObject* type, const char* name) {
-  Object* key = new_str(nullptr, name);
-  Object* v = type_lookup(type, key);
-  decref(key);
-  return v;
+// The names C++ code looks up are string literals: each gets one str object, made on
+// first use and kept for the life of the thread, so a lookup allocates nothing and the
+// attribute cache (keyed by the name object) hits.
+Object* literal_name(const char* name) {
+  thread_local std::unordered_map<const char*, Object*> names;
+  Object*& s = names[name];
+  if (!s) s = new_str(nullptr, name);
+  return s;
 }
+
+Object* type_lookup_str(TypeObject* type, const char* name) { return type_lookup(type, literal_name(name)); }
 
 Object* instance_dict(ThreadState* ts, Object* obj) {
   if (!(obj->ob_type->tp_flags & TPFLAGS_MANAGED_DICT) || (obj->ob_type->tp_flags & TPFLAGS_DICTLESS_PREFIX))
