@@ -204,9 +204,17 @@ Object* type_lookup(TypeObject* type, Object* name) {
 // first use and kept for the life of the thread, so a lookup allocates nothing and the
 // attribute cache (keyed by the name object) hits.
 Object* literal_name(const char* name) {
+  struct Recent {
+    const char* literal;
+    Object* name;
+  };
+  thread_local Recent recent[64];  // most lookups hit a handful of names: no hashing
+  Recent& r = recent[(reinterpret_cast<std::uintptr_t>(name) >> 3) & 63];
+  if (r.literal == name) return r.name;
   thread_local std::unordered_map<const char*, Object*> names;
   Object*& s = names[name];
   if (!s) s = new_str(nullptr, name);
+  r = {name, s};
   return s;
 }
 
