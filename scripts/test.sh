@@ -32,6 +32,10 @@ suite "native-debug build (ASan+UBSan)" build_preset native-debug
 suite "native-debug: unit, conformance, dis, CLI" ctest --preset native-debug
 suite "native: conformance under GC stress" env TERRARIUM_GC_STRESS=1 \
   python3 tests/conformance/run.py --terrarium build/native/terrarium
+if [ -d ../shared/acceptance ]; then
+  suite "native-debug: course programs without sanitizer reports" \
+    bash scripts/sanitizer_scan.sh build/native-debug/terrarium ../shared/acceptance
+fi
 suite "wasm-node build" build_preset wasm-node
 suite "wasm-node: unit tests under Node with threads" ctest --preset wasm-node
 suite "browser: Playwright specs in Chromium" node --test --test-concurrency=1 tests/web/
