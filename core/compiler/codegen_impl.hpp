@@ -113,7 +113,6 @@ class CodeGen {
   void visit_async_with(Stmt& s, std::size_t item);
   void visit_async_for(Stmt& s);
   void add_yield_from(bool await);
-  void visit_try_star(Stmt& s);
   void visit_try_star_except(Stmt& s);
 
   // ---- match statements (codegen_match.cpp) ----

@@ -116,7 +116,7 @@ void CodeGen::visit_stmt(Stmt& s) {
       return;
     }
     case StmtKind::Try: return visit_try(s);
-    case StmtKind::TryStar: return visit_try_star(s);
+    case StmtKind::TryStar: return visit_try(s);
     case StmtKind::Match: return visit_match(s);
     case StmtKind::Assert: return visit_assert(s);
     case StmtKind::Global:
@@ -414,8 +414,11 @@ void CodeGen::pop_except_and_reraise() {
   addop(op::RERAISE, 1);
 }
 
+// try/except and try/except* (PEP 654); with a finally block, the except part nests
+// inside the try/finally.
 void CodeGen::visit_try(Stmt& s) {
   if (!s.finalbody.empty()) visit_try_finally(s);
+  else if (s.kind == StmtKind::TryStar) visit_try_star_except(s);
   else visit_try_except(s);
 }
 

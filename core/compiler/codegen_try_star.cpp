@@ -10,11 +10,6 @@
 
 namespace terrarium {
 
-void CodeGen::visit_try_star(Stmt& s) {
-  if (!s.finalbody.empty()) visit_try_finally(s);
-  else visit_try_star_except(s);
-}
-
 void CodeGen::visit_try_star_except(Stmt& s) {
   BasicBlock* body_block = new_block();
   BasicBlock* except = new_block();
