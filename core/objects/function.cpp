@@ -508,34 +508,30 @@ TypeObject cell_type = [] {
   return t;
 }();
 
-TypeObject staticmethod_type = [] {
-  TypeObject t = make_static_type("staticmethod", sizeof(WrapperObject), &object_type);
+namespace {
+// staticmethod and classmethod share their layout and behaviour but binding.
+TypeObject make_wrapper_type(const char* name, DescrGetFunc bind) {
+  TypeObject t = make_static_type(name, sizeof(WrapperObject), &object_type);
   t.tp_flags = TPFLAGS_BASETYPE | TPFLAGS_HAVE_GC;
   t.tp_traverse = wrapper_traverse;
   t.tp_clear = wrapper_clear;
   t.tp_dealloc = wrapper_dealloc;
   t.tp_new = wrapper_new;
   t.tp_init = wrapper_init;
-  t.tp_descr_get = staticmethod_get;
-  t.tp_call = staticmethod_call;
+  t.tp_descr_get = bind;
   t.tp_getset = kWrapperGetSet;
   t.tp_getattro = wrapper_getattro;
+  return t;
+}
+}  // namespace
+
+TypeObject staticmethod_type = [] {
+  TypeObject t = make_wrapper_type("staticmethod", staticmethod_get);
+  t.tp_call = staticmethod_call;
   return t;
 }();
 
-TypeObject classmethod_type = [] {
-  TypeObject t = make_static_type("classmethod", sizeof(WrapperObject), &object_type);
-  t.tp_flags = TPFLAGS_BASETYPE | TPFLAGS_HAVE_GC;
-  t.tp_traverse = wrapper_traverse;
-  t.tp_clear = wrapper_clear;
-  t.tp_dealloc = wrapper_dealloc;
-  t.tp_new = wrapper_new;
-  t.tp_init = wrapper_init;
-  t.tp_descr_get = classmethod_get;
-  t.tp_getset = kWrapperGetSet;
-  t.tp_getattro = wrapper_getattro;
-  return t;
-}();
+TypeObject classmethod_type = make_wrapper_type("classmethod", classmethod_get);
 
 TypeObject property_type = [] {
   TypeObject t = make_static_type("property", sizeof(PropertyObject), &object_type);
