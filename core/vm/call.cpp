@@ -74,6 +74,11 @@ bool bind_arguments(ThreadState* ts, FunctionObject* f, Frame* frame, Object* co
   int total = argcount + co->co_kwonlyargcount;
   bool has_varargs = co->co_flags & CO_VARARGS;
   bool has_varkw = co->co_flags & CO_VARKEYWORDS;
+  // The common call: exactly the positional parameters, nothing else to sort out.
+  if (!kwnames && nargs == static_cast<std::size_t>(argcount) && total == argcount && !has_varargs && !has_varkw) {
+    for (std::size_t i = 0; i < nargs; ++i) locals[i] = newref(args[i]);
+    return true;
+  }
   Object* kwdict = nullptr;
   if (has_varkw) {
     kwdict = new_dict(ts);
