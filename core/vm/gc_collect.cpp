@@ -191,6 +191,18 @@ void invoke_callbacks(ThreadState* ts, GCState& gc, const char* phase, int gener
   decref(info);
 }
 
+Py_ssize_t count_collectable(GCHead* unreachable) {
+  Py_ssize_t n = 0;
+  for (GCHead* g = unreachable->next; g != unreachable; g = g->next) {
+    ++n;
+    Object* o = gc_object(g);
+    if ((o->ob_type->tp_flags & TPFLAGS_MANAGED_DICT) && !(o->ob_type->tp_flags & TPFLAGS_DICTLESS_PREFIX))
+      if (Object* dict = *managed_dict_slot(o); dict && in_collection(dict) && (gc_head(dict)->flags & GC_UNREACHABLE))
+        --n;
+  }
+  return n;
+}
+
 void report(GCState& gc, const char* phase, int generation, std::size_t objects) {
   if (gc.observer) gc.observer->on_gc_phase(GCPhase{phase, generation, objects});
 }
@@ -229,13 +241,16 @@ Py_ssize_t gc_collect(ThreadState* ts, int generation) {
     gc.long_lived_total = gc_list_size(young);
   }
 
-  Py_ssize_t found = static_cast<Py_ssize_t>(gc_list_size(&unreachable));
   handle_weakrefs(ts, &unreachable);
   report(gc, "handle_weakrefs", generation, gc_list_size(&unreachable));
   finalize_garbage(ts, &unreachable);
   report(gc, "finalize", generation, gc_list_size(&unreachable));
   handle_resurrected(&unreachable, old);
   report(gc, "handle_resurrected", generation, gc_list_size(&unreachable));
+  // What CPython counts: the objects still unreachable after finalizers (resurrected
+  // ones are spared), where an instance and its __dict__ are one object, as 3.11 keeps
+  // instance attributes inline.
+  Py_ssize_t found = count_collectable(&unreachable);
   delete_garbage(ts, gc, &unreachable, old);
   report(gc, "delete_garbage", generation, gc_list_size(&unreachable));
 
