@@ -55,7 +55,7 @@ bool c3_mro(ThreadState* ts, TypeObject* type, const std::vector<TypeObject*>& b
     if (!candidate) {
       std::string names;
       for (std::size_t i = 0; i < bases.size(); ++i) names += (i ? ", " : "") + type_qualname(bases[i]);
-      raise(ts, &exc_TypeError, "Cannot create a consistent method resolution order (MRO) for bases " + names);
+      raise(ts, &exc_TypeError, "Cannot create a consistent method resolution\norder (MRO) for bases " + names);
       return false;
     }
     out.push_back(candidate);

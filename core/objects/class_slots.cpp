@@ -5,6 +5,7 @@
 #include "objects/bytes.hpp"
 #include "objects/dict.hpp"
 #include "objects/exceptions.hpp"
+#include "objects/int.hpp"
 #include "objects/member_descriptor.hpp"
 #include "objects/str.hpp"
 #include "objects/tuple.hpp"
@@ -31,10 +32,11 @@ std::string mangle(std::string_view class_name, std::string_view name) {
   return "_" + std::string(class_name.substr(start)) + std::string(name);
 }
 
-// Types whose instances end in a variable number of items cannot take slot fields.
+// Types whose instances end in a variable number of items (int counts, as in CPython)
+// cannot take slot fields.
 bool variable_size(TypeObject* t) {
   for (; t; t = t->tp_base)
-    if (t == &tuple_type || t == &str_type || t == &bytes_type) return true;
+    if (t == &tuple_type || t == &str_type || t == &bytes_type || t == &int_type) return true;
   return false;
 }
 
