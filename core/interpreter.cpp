@@ -174,6 +174,8 @@ Interpreter::~Interpreter() {
 
 std::atomic<std::uint8_t>& Interpreter::interrupt_flag() { return state_->interrupt; }
 
+void Interpreter::set_loop_hooks(LoopHostHooks* hooks) { state_->loop_hooks = hooks; }
+
 int Interpreter::run_source(std::string_view source, const std::string& filename, bool show_source_lines) {
   ThreadState* ts = &state_->main_thread;
   CurrentThread current(ts);

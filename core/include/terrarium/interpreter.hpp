@@ -21,6 +21,7 @@ class OutputSink {
 enum ExitStatus : int { kExitOk = 0, kExitError = 1, kExitInterrupted = 130 };
 
 struct InterpreterState;
+struct LoopHostHooks;  // core/modules/asyncio_loop_events.hpp
 
 class Interpreter {
  public:
@@ -40,6 +41,10 @@ class Interpreter {
   // Set to 1 from any thread (or, in the browser, with Atomics.store on its address):
   // the running program raises KeyboardInterrupt at its next eval-breaker check.
   std::atomic<std::uint8_t>& interrupt_flag();
+
+  // asyncio loops made from now on report their events to `hooks` and use its clock
+  // choice (the virtual clock for the playground). Not owned; null detaches.
+  void set_loop_hooks(LoopHostHooks* hooks);
 
  private:
   std::unique_ptr<InterpreterState> state_;
