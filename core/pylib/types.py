@@ -141,19 +141,20 @@ def coroutine(func):
     code = getattr(func, '__code__', None)
     if isinstance(func, FunctionType) and code.co_flags & _CO_GENERATOR:
         if not code.co_flags & _CO_ITERABLE_COROUTINE:
-            try:
-                func.__code__ = code.replace(co_flags=code.co_flags | _CO_ITERABLE_COROUTINE)
-            except AttributeError:  # functions here keep their __code__: wrap the generators
-                return _awaitable_generator_function(func)
+            func.__code__ = code.replace(co_flags=code.co_flags | _CO_ITERABLE_COROUTINE)
         return func
-    raise TypeError('types.coroutine() of a non-generator function is not supported by Terrarium yet')
 
-
-def _awaitable_generator_function(func):
+    # Any other callable: a generator it returns is wrapped so that it can be awaited.
     def wrapped(*args, **kwargs):
-        return _GeneratorWrapper(func(*args, **kwargs))
+        result = func(*args, **kwargs)
+        if isinstance(result, GeneratorType) and not result.gi_code.co_flags & _CO_ITERABLE_COROUTINE:
+            return _GeneratorWrapper(result)
+        return result
     for attr in ('__module__', '__name__', '__qualname__', '__doc__'):
-        setattr(wrapped, attr, getattr(func, attr))
+        try:
+            setattr(wrapped, attr, getattr(func, attr))
+        except AttributeError:
+            pass
     wrapped.__wrapped__ = func
     return wrapped
 
