@@ -29,16 +29,18 @@ def _set_result_unless_cancelled(fut, result):
 
 
 class Future:
-    _state = _PENDING
-    _result = None
-    _exception = None
-    _loop = None
-    _cancel_message = None
-    _cancelled_exc = None
-    # True while a task waits on it: the Task reads and clears it after `yield self`.
-    _asyncio_future_blocking = False
+    # Slots keep a million pending futures small and their attributes quick to reach.
+    __slots__ = ('_state', '_result', '_exception', '_loop', '_callbacks', '_cancel_message',
+                 '_cancelled_exc', '_asyncio_future_blocking', '__weakref__')
 
     def __init__(self, *, loop=None):
+        self._state = _PENDING
+        self._result = None
+        self._exception = None
+        self._cancel_message = None
+        self._cancelled_exc = None
+        # True while a task waits on it: the Task reads and clears it after `yield self`.
+        self._asyncio_future_blocking = False
         self._loop = events.get_event_loop() if loop is None else loop
         self._callbacks = []
 

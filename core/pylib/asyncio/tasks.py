@@ -41,7 +41,7 @@ def _coro_repr(coro, done):
 
 
 class Task(futures.Future):
-    _log_destroy_pending = True
+    __slots__ = ('_name', '_must_cancel', '_fut_waiter', '_coro', '_started', '_num_cancels_requested')
 
     def __init__(self, coro, *, loop=None, name=None, context=None):
         super().__init__(loop=loop)
