@@ -3,6 +3,7 @@
 # stepping. This file keeps the API, the running-loop checks and error handling.
 # CPython: Lib/asyncio/base_events.py (BaseEventLoop).
 import _asyncio_loop
+import types
 
 from . import events
 from . import futures
@@ -139,13 +140,17 @@ class EventLoop:
     def set_debug(self, enabled):
         pass
 
-    # A coroutine that finishes at once, as loop.shutdown_asyncgens() does when there
-    # are no async generators: asyncio.run() awaits it, which costs the loop two passes.
+    # Coroutines that finish at once, as CPython's do with no async generators and no
+    # executor: asyncio.run() still awaits each, which costs the loop two passes.
+    @types.coroutine
     def shutdown_asyncgens(self):
-        return _nothing_to_shut_down()
+        return
+        yield
 
+    @types.coroutine
     def shutdown_default_executor(self):
-        return _nothing_to_shut_down()
+        return
+        yield
 
     # ---- errors -------------------------------------------------------------------
     def set_exception_handler(self, handler):
@@ -172,8 +177,3 @@ class EventLoop:
     def set_virtual_clock(self, enabled):
         """Terrarium: run timers on a simulated clock that jumps instead of sleeping."""
         self._core.set_virtual_clock(enabled)
-
-
-def _nothing_to_shut_down():
-    return
-    yield

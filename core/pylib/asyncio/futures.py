@@ -89,8 +89,11 @@ class Future:
         if not callbacks:
             return
         self._callbacks = []
+        loop = self._loop
         for callback in callbacks:
-            self._loop.call_soon(callback, self)
+            loop.call_soon(callback, self)
+            if loop._observed and getattr(callback, '__name__', None) == 'task_wakeup':
+                loop._emit('task_scheduled', callback.__self__._name, f'woken by {self!r}')
 
     def cancelled(self):
         return self._state == _CANCELLED
