@@ -1,7 +1,6 @@
 # Synchronisation primitives for tasks on one loop: Lock, Event, Condition, Semaphore,
-# BoundedSemaphore. Waiters are futures in FIFO deques; waking one is set_result(), so
+# BoundedSemaphore. Waiters are futures in FIFO lists; waking one is set_result(), so
 # the woken task runs on a later pass, in CPython's order. CPython: Lib/asyncio/locks.py.
-import collections
 import types
 
 from . import events
@@ -57,7 +56,7 @@ class Lock(_AsyncWith, _LoopBound):
             self._locked = True
             return True
         if self._waiters is None:
-            self._waiters = collections.deque()
+            self._waiters = []
         fut = self._get_loop().create_future()
         self._waiters.append(fut)
         try:
@@ -87,7 +86,7 @@ class Lock(_AsyncWith, _LoopBound):
 
 class Event(_LoopBound):
     def __init__(self):
-        self._waiters = collections.deque()
+        self._waiters = []
         self._value = False
 
     def __repr__(self):
@@ -130,7 +129,7 @@ class Condition(_AsyncWith, _LoopBound):
         self.locked = lock.locked
         self.acquire = lock.acquire
         self.release = lock.release
-        self._waiters = collections.deque()
+        self._waiters = []
 
     def __repr__(self):
         extra = 'locked' if self.locked() else 'unlocked'
@@ -208,7 +207,7 @@ class Semaphore(_AsyncWith, _LoopBound):
             self._value -= 1
             return True
         if self._waiters is None:
-            self._waiters = collections.deque()
+            self._waiters = []
         fut = self._get_loop().create_future()
         self._waiters.append(fut)
         try:

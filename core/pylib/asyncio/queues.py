@@ -1,7 +1,8 @@
 # Queues between tasks: Queue (FIFO), PriorityQueue (heapq), LifoQueue, with maxsize,
 # task_done()/join() and the *_nowait forms. Blocked putters and getters wait on futures
 # woken one at a time, as CPython does. CPython: Lib/asyncio/queues.py.
-import collections
+# Storage and waiter lists are plain lists (a FIFO keeps a head index) rather than
+# deques: Terrarium's deque is written in Python, its list is native.
 import heapq
 import types
 
@@ -22,26 +23,39 @@ class QueueFull(Exception):
 class Queue(_LoopBound):
     def __init__(self, maxsize=0):
         self._maxsize = maxsize
-        self._getters = collections.deque()
-        self._putters = collections.deque()
+        self._getters = []
+        self._putters = []
         self._unfinished_tasks = 0
         self._finished = locks.Event()
         self._finished.set()
         self._init(maxsize)
 
-    # The storage, overridden by the subclasses.
+    # The storage, overridden by the subclasses: items before _head are already taken.
     def _init(self, maxsize):
-        self._queue = collections.deque()
+        self._queue = []
+        self._head = 0
 
     def _get(self):
-        return self._queue.popleft()
+        queue = self._queue
+        head = self._head
+        item = queue[head]
+        queue[head] = None
+        head += 1
+        if head * 2 >= len(queue):  # drop the taken half so memory follows the size
+            del queue[:head]
+            head = 0
+        self._head = head
+        return item
 
     def _put(self, item):
         self._queue.append(item)
 
+    def _items(self):
+        return self._queue[self._head:]
+
     def _wakeup_next(self, waiters):
         while waiters:
-            waiter = waiters.popleft()
+            waiter = waiters.pop(0)
             if not waiter.done():
                 waiter.set_result(None)
                 break
@@ -54,8 +68,8 @@ class Queue(_LoopBound):
 
     def _format(self):
         result = f'maxsize={self._maxsize!r}'
-        if getattr(self, '_queue', None):
-            result += f' _queue={list(self._queue)!r}'
+        if self.qsize():
+            result += f' _queue={self._items()!r}'
         if self._getters:
             result += f' _getters[{len(self._getters)}]'
         if self._putters:
@@ -65,14 +79,14 @@ class Queue(_LoopBound):
         return result
 
     def qsize(self):
-        return len(self._queue)
+        return len(self._queue) - self._head
 
     @property
     def maxsize(self):
         return self._maxsize
 
     def empty(self):
-        return not self._queue
+        return not self.qsize()
 
     def full(self):
         if self._maxsize <= 0:
@@ -148,6 +162,7 @@ class PriorityQueue(Queue):
 
     def _init(self, maxsize):
         self._queue = []
+        self._head = 0
 
     def _put(self, item):
         heapq.heappush(self._queue, item)
@@ -161,6 +176,7 @@ class LifoQueue(Queue):
 
     def _init(self, maxsize):
         self._queue = []
+        self._head = 0
 
     def _put(self, item):
         self._queue.append(item)
