@@ -154,9 +154,11 @@ def wait(fs, *, timeout=None, return_when=ALL_COMPLETED):
         raise ValueError('Set of Tasks/Futures is empty.')
     if return_when not in (FIRST_COMPLETED, FIRST_EXCEPTION, ALL_COMPLETED):
         raise ValueError(f'Invalid return_when value: {return_when}')
-    loop = events.get_running_loop()
+    # CPython keeps a set here; a dict keeps the same members in a reproducible order.
     fs = list(dict.fromkeys(fs))
-    fs = list(dict.fromkeys(ensure_future(f, loop=loop) for f in fs))
+    if any(coroutines.iscoroutine(f) for f in fs):
+        raise TypeError('Passing coroutines is forbidden, use tasks explicitly.')
+    loop = events.get_running_loop()
     waiter = loop.create_future()
     timeout_handle = None
     if timeout is not None:
@@ -193,7 +195,7 @@ def wait_for(fut, timeout):
     """Await `fut`, cancelling it and raising TimeoutError after `timeout` seconds."""
     loop = events.get_running_loop()
     if timeout is None:
-        return (yield from coroutines.steps(fut) if not futures.isfuture(fut) else fut)
+        return (yield from coroutines.steps(fut))
     if timeout <= 0:
         fut = ensure_future(fut, loop=loop)
         if fut.done():

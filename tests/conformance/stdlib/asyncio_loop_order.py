@@ -187,6 +187,12 @@ def task_demo():
             yield from asyncio.wait(bad, return_when="SOMETIMES")
         except ValueError as exc:
             print("ValueError:", exc)
+    stray = ticker("stray", 0)
+    try:
+        yield from asyncio.wait([stray])
+    except TypeError as exc:
+        print("TypeError:", exc)
+    stray.close()
     # An exception inside a task is stored, and re-raised when the task is awaited.
     broken = asyncio.create_task(napper("broken", 0, fail=True))
     try:
