@@ -83,7 +83,9 @@ class EventLoop:
         self._running = True
         events._set_running_loop(self)
         try:
-            return self._core.run_until_stopped()
+            # Also returns when nothing is left to run or wait for, where CPython would
+            # block for ever; run_until_complete() then reports the unfinished future.
+            self._core.run_until_stopped()
         finally:
             self._running = False
             events._set_running_loop(None)
@@ -103,7 +105,6 @@ class EventLoop:
         finally:
             future.remove_done_callback(_run_until_complete_cb)
         if not future.done():
-            # CPython would wait for ever here; with nothing left to run that never ends.
             raise RuntimeError('Event loop stopped before Future completed.')
         return future.result()
 
