@@ -7,9 +7,14 @@ __all__ = ('Handle', 'TimerHandle', 'get_running_loop', 'get_event_loop', 'set_e
            'new_event_loop', '_get_running_loop', '_set_running_loop')
 
 
-def _callback_name(callback):
-    name = getattr(callback, '__qualname__', None) or getattr(callback, '__name__', None)
-    return f'{name}()' if name else repr(callback)
+def _callback_name(callback, args=()):
+    """`name(args) at file:line` as CPython's asyncio.format_helpers writes a callback."""
+    name = getattr(callback, '__qualname__', None) or getattr(callback, '__name__', None) or repr(callback)
+    text = f'{name}({", ".join(repr(a) for a in args)})'
+    code = getattr(callback, '__code__', None)
+    if code is not None and not hasattr(callback, '__self__'):  # plain functions only
+        text += f' at {code.co_filename}:{code.co_firstlineno}'
+    return text
 
 
 class Handle:
@@ -23,9 +28,16 @@ class Handle:
         self._cancelled = False
         self._loop = loop
 
+    def _repr_info(self):
+        info = [type(self).__name__]
+        if self._cancelled:
+            info.append('cancelled')
+        if self._callback is not None:
+            info.append(_callback_name(self._callback, self._args))
+        return info
+
     def __repr__(self):
-        state = ' cancelled' if self._cancelled else ''
-        return f'<{type(self).__name__}{state} {_callback_name(self._callback)}>'
+        return f'<{" ".join(self._repr_info())}>'
 
     def cancel(self):
         if not self._cancelled:
@@ -36,17 +48,22 @@ class Handle:
     def cancelled(self):
         return self._cancelled
 
+    # The loop core (modules/asyncio_loop_module.cpp) does what _run does without calling
+    # it, and calls _report for the exception.
     def _run(self):
         try:
             self._callback(*self._args)
         except (SystemExit, KeyboardInterrupt):
             raise
         except BaseException as exc:
-            self._loop.call_exception_handler({
-                'message': f'Exception in callback {_callback_name(self._callback)}',
-                'exception': exc,
-                'handle': self,
-            })
+            self._report(exc)
+
+    def _report(self, exc):
+        self._loop.call_exception_handler({
+            'message': f'Exception in callback {_callback_name(self._callback, self._args)}',
+            'exception': exc,
+            'handle': self,
+        })
 
 
 class TimerHandle(Handle):
@@ -61,9 +78,10 @@ class TimerHandle(Handle):
     def when(self):
         return self._when
 
-    def __repr__(self):
-        state = ' cancelled' if self._cancelled else ''
-        return f'<TimerHandle{state} when={self._when} {_callback_name(self._callback)}>'
+    def _repr_info(self):
+        info = super()._repr_info()
+        info.insert(2 if self._cancelled else 1, f'when={self._when}')
+        return info
 
 
 # The loop running on this thread (Terrarium runs one thread) and the one set as current.
