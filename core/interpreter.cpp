@@ -178,6 +178,7 @@ std::atomic<std::uint8_t>& Interpreter::interrupt_flag() { return state_->interr
 
 void Interpreter::set_gc_observer(GCObserver* observer) { state_->gc.observer = observer; }
 void Interpreter::set_gc_stress(bool on) { state_->gc.stress = on; }
+void Interpreter::set_loop_hooks(LoopHostHooks* hooks) { state_->loop_hooks = hooks; }
 
 int Interpreter::run_source(std::string_view source, const std::string& filename, bool show_source_lines) {
   ThreadState* ts = &state_->main_thread;

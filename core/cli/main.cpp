@@ -10,6 +10,7 @@
 #include <CLI/CLI.hpp>
 
 #include "cli/native_output.hpp"
+#include "modules/asyncio_loop_events.hpp"
 #include "server/static_server.hpp"
 #include "terrarium/interpreter.hpp"
 
@@ -49,7 +50,27 @@ int cant_open(const std::string& path) {
   return 2;
 }
 
-int run_command(const std::string& file, const std::string& code, bool has_code) {
+// The asyncio loop's host hooks from `run --virtual-clock` and `run --trace-asyncio`.
+struct LoopOptions {
+  bool virtual_clock = false;
+  bool trace = false;  // one stderr line per loop event, times relative to the first
+};
+
+void install_loop_hooks(terrarium::Interpreter& interp, const LoopOptions& options, terrarium::LoopHostHooks& hooks) {
+  if (!options.virtual_clock && !options.trace) return;
+  hooks.virtual_clock = options.virtual_clock;
+  if (options.trace) {
+    hooks.on_event = [start = -1.0](const terrarium::LoopEvent& e) mutable {
+      if (start < 0) start = e.loop_time;
+      std::fprintf(stderr, "[asyncio %llu t=%.6f] %s %s%s%s\n", static_cast<unsigned long long>(e.loop_id),
+                   e.loop_time - start, terrarium::loop_event_name(e.kind), e.subject.c_str(),
+                   e.detail.empty() ? "" : " ", e.detail.c_str());
+    };
+  }
+  interp.set_loop_hooks(&hooks);
+}
+
+int run_command(const std::string& file, const std::string& code, bool has_code, const LoopOptions& loop_options) {
   std::string source;
   std::string filename = "<string>";
   if (has_code) {
@@ -60,6 +81,8 @@ int run_command(const std::string& file, const std::string& code, bool has_code)
   }
   terrarium::cli::NativeOutput out;
   terrarium::Interpreter interp(out);
+  terrarium::LoopHostHooks loop_hooks;
+  install_loop_hooks(interp, loop_options, loop_hooks);
   g_interrupt_flag = &interp.interrupt_flag();
   std::signal(SIGINT, on_sigint);
   int status = interp.run_source(source, filename, !has_code);
@@ -93,6 +116,10 @@ int main(int argc, char** argv) {
   CLI::Option* code_opt = run->add_option("-c", run_code, "program passed in as a string");
   file_opt->excludes(code_opt);
   code_opt->excludes(file_opt);
+  LoopOptions loop_options;
+  run->add_flag("--virtual-clock", loop_options.virtual_clock,
+                "asyncio timers run on a simulated clock: sleeps end at once, in the same order");
+  run->add_flag("--trace-asyncio", loop_options.trace, "print the asyncio loop's events to stderr");
 
   std::string dis_file;
   CLI::App* dis = app.add_subcommand("dis", "Disassemble a file like `python3 -m dis FILE`.");
@@ -120,7 +147,7 @@ int main(int argc, char** argv) {
       std::fprintf(stderr, "terrarium run: give a FILE or -c CODE (see terrarium run --help)\n");
       return 2;
     }
-    return run_command(run_file, run_code, static_cast<bool>(*code_opt));
+    return run_command(run_file, run_code, static_cast<bool>(*code_opt), loop_options);
   }
   if (*dis) return dis_command(dis_file);
   if (!*serve) {

@@ -8,6 +8,7 @@ namespace terrarium {
 namespace {
 const BuiltinModule kBuiltinModules[] = {
     {"_ast", init_ast_module},
+    {"_asyncio_loop", init_asyncio_loop_module},
     {"_weakref", init_weakref_module},
     {"gc", init_gc_module},
     {"_opcode", init_opcode_module},

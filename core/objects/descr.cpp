@@ -181,8 +181,33 @@ TypeObject wrapper_descriptor_type = [] {
   t.tp_repr = wrapper_repr;
   return t;
 }();
+namespace {
+// [].append.__self__, __name__ ('append') and __qualname__ ('list.append'); asyncio
+// names callbacks by them. Bound builtins hold a method descriptor.
+const MethodDescriptorObject* bound_method_descr(Object* o) {
+  Object* d = static_cast<BoundBuiltinObject*>(o)->descriptor;
+  bool is_method = d->ob_type == &method_descriptor_type || d->ob_type == &classmethod_descriptor_type;
+  return is_method ? static_cast<const MethodDescriptorObject*>(d) : nullptr;
+}
+Object* bound_get_self(ThreadState*, Object* o) { return newref(static_cast<BoundBuiltinObject*>(o)->self); }
+Object* bound_get_name(ThreadState* ts, Object* o) {
+  const MethodDescriptorObject* d = bound_method_descr(o);
+  return d ? new_str(ts, d->def->name) : newref(py_none());
+}
+Object* bound_get_qualname(ThreadState* ts, Object* o) {
+  const MethodDescriptorObject* d = bound_method_descr(o);
+  if (!d) return newref(py_none());
+  return new_str(ts, std::string(d->owner->tp_name) + "." + d->def->name);
+}
+const GetSetDef kBoundBuiltinGetSet[] = {{"__self__", bound_get_self, nullptr},
+                                         {"__name__", bound_get_name, nullptr},
+                                         {"__qualname__", bound_get_qualname, nullptr},
+                                         {nullptr, nullptr, nullptr}};
+}  // namespace
+
 TypeObject bound_builtin_type = [] {
   TypeObject t = make_static_type("builtin_function_or_method", sizeof(BoundBuiltinObject), &object_type);
+  t.tp_getset = kBoundBuiltinGetSet;
   t.tp_dealloc = bound_dealloc;
   t.tp_call = bound_call;
   t.tp_repr = bound_repr;

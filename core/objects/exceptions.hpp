@@ -60,6 +60,8 @@ struct ExceptionObject : Object {
   EXCEPTION(BufferError, "BufferError", Exception)                        \
   EXCEPTION(EOFError, "EOFError", Exception)                              \
   EXCEPTION(OSError, "OSError", Exception)                                \
+  EXCEPTION(ConnectionError, "ConnectionError", OSError)                  \
+  EXCEPTION(TimeoutError, "TimeoutError", OSError)                        \
   EXCEPTION(TabError, "TabError", IndentationError)                       \
   EXCEPTION(FloatingPointError, "FloatingPointError", ArithmeticError)    \
   EXCEPTION(Warning, "Warning", Exception)                                \

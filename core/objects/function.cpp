@@ -154,6 +154,25 @@ int function_set_kwdefaults(ThreadState* ts, Object* o, Object* v) {
   }
   return replace_field(static_cast<FunctionObject*>(o)->kwdefaults, v == py_none() ? nullptr : v);
 }
+// CPython: func_set_code(). Running frames keep their own reference to the old code.
+int function_set_code(ThreadState* ts, Object* o, Object* v) {
+  auto* f = static_cast<FunctionObject*>(o);
+  if (!v || !is_instance(v, &code_type)) {
+    raise(ts, &exc_TypeError, "__code__ must be set to a code object");
+    return -1;
+  }
+  std::size_t want = f->closure ? static_cast<std::size_t>(tuple_size(f->closure)) : 0;
+  std::size_t got = static_cast<CodeObject*>(v)->co_freevars.size();
+  if (want != got) {
+    raise(ts, &exc_ValueError, std::string(str_view(f->name)) + "() requires a code object with " +
+                                   std::to_string(want) + " free vars, not " + std::to_string(got));
+    return -1;
+  }
+  CodeObject* old = f->code;
+  f->code = newref(static_cast<CodeObject*>(v));
+  decref(old);
+  return 0;
+}
 int function_set_dict(ThreadState*, Object* o, Object* v) { return replace_field(static_cast<FunctionObject*>(o)->dict, v); }
 int function_set_annotations(ThreadState*, Object* o, Object* v) {
   return replace_field(static_cast<FunctionObject*>(o)->annotations, v);
@@ -168,7 +187,7 @@ const GetSetDef kFunctionGetSet[] = {
     {"__kwdefaults__", function_get_kwdefaults, function_set_kwdefaults},
     {"__closure__", function_get_closure, nullptr},
     {"__globals__", function_get_globals, nullptr},
-    {"__code__", function_get_code, nullptr},
+    {"__code__", function_get_code, function_set_code},
     {"__dict__", function_get_dict, function_set_dict},
     {"__annotations__", function_get_annotations, function_set_annotations},
     {nullptr, nullptr, nullptr},

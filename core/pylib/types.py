@@ -4,8 +4,9 @@
 # EllipsisType, NotImplementedType, MappingProxyType where available), SimpleNamespace,
 # new_class, resolve_bases, prepare_class.
 # GenericAlias and UnionType come from _generic_alias.py and _union_type.py.
+# coroutine() marks generator functions (CO_ITERABLE_COROUTINE).
 # Omits: CoroutineType/AsyncGeneratorType (no async yet), FrameType/TracebackType,
-# DynamicClassAttribute, coroutine(), CellType.
+# DynamicClassAttribute, CellType.
 import sys as _sys
 from _generic_alias import GenericAlias
 from _union_type import UnionType
@@ -126,3 +127,70 @@ def new_class(name, bases=(), kwds=None, exec_body=None):
     if resolved is not bases:
         ns['__orig_bases__'] = bases
     return meta(name, resolved, ns, **kwds)
+
+
+# CPython's CO_ITERABLE_COROUTINE: a generator whose code carries it may be awaited.
+_CO_GENERATOR = 0x20
+_CO_ITERABLE_COROUTINE = 0x100
+
+
+def coroutine(func):
+    """Mark a generator function as a coroutine that `await` accepts."""
+    if not callable(func):
+        raise TypeError('types.coroutine() expects a callable')
+    code = getattr(func, '__code__', None)
+    if isinstance(func, FunctionType) and code.co_flags & _CO_GENERATOR:
+        if not code.co_flags & _CO_ITERABLE_COROUTINE:
+            func.__code__ = code.replace(co_flags=code.co_flags | _CO_ITERABLE_COROUTINE)
+        return func
+
+    # Any other callable: a generator it returns is wrapped so that it can be awaited.
+    def wrapped(*args, **kwargs):
+        result = func(*args, **kwargs)
+        if isinstance(result, GeneratorType) and not result.gi_code.co_flags & _CO_ITERABLE_COROUTINE:
+            return _GeneratorWrapper(result)
+        return result
+    for attr in ('__module__', '__name__', '__qualname__', '__doc__'):
+        try:
+            setattr(wrapped, attr, getattr(func, attr))
+        except AttributeError:
+            pass
+    wrapped.__wrapped__ = func
+    return wrapped
+
+
+class _GeneratorWrapper:
+    """A generator made awaitable: `await` and `yield from` both drive the generator."""
+
+    def __init__(self, gen):
+        self.__wrapped = gen
+        self.__name__ = getattr(gen, '__name__', None)
+        self.__qualname__ = getattr(gen, '__qualname__', None)
+
+    def send(self, value):
+        return self.__wrapped.send(value)
+
+    def throw(self, *args):
+        return self.__wrapped.throw(*args)
+
+    def close(self):
+        return self.__wrapped.close()
+
+    @property
+    def gi_code(self):
+        return self.__wrapped.gi_code
+
+    @property
+    def gi_running(self):
+        return self.__wrapped.gi_running
+
+    cr_code = gi_code
+    cr_running = gi_running
+
+    def __next__(self):
+        return next(self.__wrapped)
+
+    def __iter__(self):
+        return self.__wrapped
+
+    __await__ = __iter__

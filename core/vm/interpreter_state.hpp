@@ -10,6 +10,8 @@
 
 namespace terrarium {
 
+struct LoopHostHooks;  // modules/asyncio_loop_events.hpp
+
 enum EvalBreakerBits : std::uint8_t { kBreakInterrupt = 1, kBreakGC = 2 };
 
 struct InterpreterState {
@@ -23,6 +25,8 @@ struct InterpreterState {
   std::atomic<std::uint8_t> interrupt{0};
   GCState gc;
   std::size_t int_max_str_digits = kDefaultIntMaxStrDigits;  // sys.set_int_max_str_digits(); 0: none
+  // The host's view of asyncio loops (events, virtual clock); null: none. Not owned.
+  LoopHostHooks* loop_hooks = nullptr;
   ThreadState main_thread;
 };
 

@@ -39,6 +39,7 @@ class GCObserver {
 };
 
 struct InterpreterState;
+struct LoopHostHooks;  // core/modules/asyncio_loop_events.hpp
 
 class Interpreter {
  public:
@@ -65,6 +66,9 @@ class Interpreter {
   // variable TERRARIUM_GC_STRESS=1 turns stress mode on for new interpreters.
   void set_gc_observer(GCObserver* observer);
   void set_gc_stress(bool on);
+  // asyncio loops made from now on report their events to `hooks` and use its clock
+  // choice (the virtual clock for the playground). Not owned; null detaches.
+  void set_loop_hooks(LoopHostHooks* hooks);
 
  private:
   std::unique_ptr<InterpreterState> state_;
