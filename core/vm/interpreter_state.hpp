@@ -3,6 +3,8 @@
 #pragma once
 #include <atomic>
 #include <cstdint>
+#include <string>
+#include <unordered_set>
 #include "objects/int.hpp"
 #include "terrarium/interpreter.hpp"
 #include "vm/gc_state.hpp"
@@ -23,6 +25,9 @@ struct InterpreterState {
   std::atomic<std::uint8_t> interrupt{0};
   GCState gc;
   std::size_t int_max_str_digits = kDefaultIntMaxStrDigits;  // sys.set_int_max_str_digits(); 0: none
+  // Warnings already shown, by "file:line:message", as the warnings module's default
+  // action shows each once per location (for "coroutine ... was never awaited").
+  std::unordered_set<std::string> warned_once;
   ThreadState main_thread;
 };
 
