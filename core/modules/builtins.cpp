@@ -471,7 +471,7 @@ Object* make_builtins(ThreadState* ts) {
   ok = ok && add(ts, d, "None", newref(py_none())) && add(ts, d, "NotImplemented", newref(py_not_implemented())) &&
        add(ts, d, "__name__", new_str(ts, "builtins")) && register_numeric_builtins(ts, d) &&
        register_iteration_builtins(ts, d) &&
-       register_exec_builtins(ts, d) && register_introspection_builtins(ts, d) &&
+       register_exec_builtins(ts, d) && register_introspection_builtins(ts, d) && register_async_builtins(ts, d) &&
        add(ts, d, "Ellipsis", newref(py_ellipsis()));
   if (!ok) {
     decref(d);

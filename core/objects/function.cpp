@@ -124,6 +124,25 @@ int set_str_field(ThreadState* ts, Object*& field, Object* value, const char* wh
   xdecref(old);
   return 0;
 }
+// types.coroutine sets __code__ to mark a generator function awaitable.
+int function_set_code(ThreadState* ts, Object* o, Object* v) {
+  auto* f = static_cast<FunctionObject*>(o);
+  if (!v || v->ob_type != &code_type) {
+    raise(ts, &exc_TypeError, "__code__ must be set to a code object");
+    return -1;
+  }
+  auto* code = static_cast<CodeObject*>(v);
+  std::size_t nclosure = f->closure ? static_cast<std::size_t>(tuple_size(f->closure)) : 0;
+  if (code->co_freevars.size() != nclosure) {
+    raise(ts, &exc_ValueError, std::string(str_view(f->name)) + "() requires a code object with " +
+                                   std::to_string(nclosure) + " free vars, not " + std::to_string(code->co_freevars.size()));
+    return -1;
+  }
+  CodeObject* old = f->code;
+  f->code = newref(code);
+  decref(old);
+  return 0;
+}
 int function_set_name(ThreadState* ts, Object* o, Object* v) {
   return set_str_field(ts, static_cast<FunctionObject*>(o)->name, v, "__name__");
 }
@@ -168,7 +187,7 @@ const GetSetDef kFunctionGetSet[] = {
     {"__kwdefaults__", function_get_kwdefaults, function_set_kwdefaults},
     {"__closure__", function_get_closure, nullptr},
     {"__globals__", function_get_globals, nullptr},
-    {"__code__", function_get_code, nullptr},
+    {"__code__", function_get_code, function_set_code},
     {"__dict__", function_get_dict, function_set_dict},
     {"__annotations__", function_get_annotations, function_set_annotations},
     {nullptr, nullptr, nullptr},

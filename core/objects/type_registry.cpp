@@ -35,6 +35,7 @@ extern TypeObject async_gen_asend_type;
 extern TypeObject async_gen_athrow_type;
 extern TypeObject async_gen_wrapped_value_type;
 extern TypeObject frame_type;
+extern TypeObject anext_awaitable_type;
 
 const std::vector<TypeObject*>& builtin_static_types() {
   static const std::vector<TypeObject*> types = [] {
@@ -53,7 +54,8 @@ const std::vector<TypeObject*>& builtin_static_types() {
     t.push_back(&weakref_type);
     t.push_back(&member_descriptor_type);
     for (TypeObject* async_type : {&coroutine_type, &coroutine_wrapper_type, &async_generator_type, &async_gen_asend_type,
-                                   &async_gen_athrow_type, &async_gen_wrapped_value_type, &frame_type})
+                                   &async_gen_athrow_type, &async_gen_wrapped_value_type, &frame_type,
+                                   &anext_awaitable_type})
       t.push_back(async_type);
 #define TERRARIUM_LIST_EXC(c_name, py_name, base) t.push_back(&exc_##c_name);
     TERRARIUM_EXCEPTIONS(TERRARIUM_LIST_EXC)
