@@ -63,7 +63,7 @@ void raise_stop_iteration(ThreadState* ts, Object* value) {
 // CPython: async_gen_unwrap.
 Object* unwrap(ThreadState* ts, GeneratorObject* g, Object* result) {
   if (!result) {
-    if (!ts->curexc) raise(ts, &exc_StopAsyncIteration, "");
+    if (!ts->curexc) raise_without_args(ts, &exc_StopAsyncIteration);
     if (is_instance(ts->curexc, &exc_StopAsyncIteration) || is_instance(ts->curexc, &exc_GeneratorExit))
       g->ag_closed = true;
     g->ag_running_async = false;
@@ -155,7 +155,7 @@ Object* athrow_finish(ThreadState* ts, GenAwaitable* a, Object* r) {
   if (is_instance(ts->curexc, &exc_StopAsyncIteration) || is_instance(ts->curexc, &exc_GeneratorExit)) {
     if (!a->arg) {
       clear_error(ts);
-      raise(ts, &exc_StopIteration, "");
+      raise_without_args(ts, &exc_StopIteration);
     }
   }
   return nullptr;
@@ -167,7 +167,7 @@ Object* athrow_send_impl(ThreadState* ts, GenAwaitable* a, Object* arg) {
     return raise(ts, &exc_RuntimeError, "cannot reuse already awaited aclose()/athrow()");
   if (!g->frame) {
     a->state = AwaitableState::Closed;
-    return raise(ts, &exc_StopIteration, "");
+    return raise_without_args(ts, &exc_StopIteration);
   }
   if (a->state == AwaitableState::Init) {
     if (g->ag_running_async) {
@@ -177,7 +177,7 @@ Object* athrow_send_impl(ThreadState* ts, GenAwaitable* a, Object* arg) {
     }
     if (g->ag_closed) {
       a->state = AwaitableState::Closed;
-      return raise(ts, &exc_StopAsyncIteration, "");
+      return raise_without_args(ts, &exc_StopAsyncIteration);
     }
     if (arg && arg != py_none()) return raise(ts, &exc_RuntimeError, "can't send non-None value to a just-started coroutine");
     a->state = AwaitableState::Iter;
@@ -213,7 +213,7 @@ Object* athrow_throw(ThreadState* ts, Object* self, Object* const* args, std::si
   if (r && is_wrapped(r)) return athrow_finish(ts, a, r);
   if (!r && (is_instance(ts->curexc, &exc_StopAsyncIteration) || is_instance(ts->curexc, &exc_GeneratorExit))) {
     clear_error(ts);
-    raise(ts, &exc_StopIteration, "");
+    raise_without_args(ts, &exc_StopIteration);
   }
   return r;
 }

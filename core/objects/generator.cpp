@@ -50,6 +50,11 @@ void replace_stop_error(ThreadState* ts, GeneratorObject* g) {
 
 }  // namespace
 
+std::nullptr_t raise_without_args(ThreadState* ts, TypeObject* type) {
+  Object* exc = call_object(ts, type, nullptr, 0, nullptr);
+  return exc ? raise_object(ts, exc) : nullptr;
+}
+
 const char* gen_kind_name(Object* g) {
   return is_coroutine(g) ? "coroutine" : is_async_generator(g) ? "async generator" : "generator";
 }
@@ -107,7 +112,7 @@ Object* gen_send_value(ThreadState* ts, GeneratorObject* g, Object* value) {
   if (s == SendResult::Next) return r;
   if (s == SendResult::Return) {
     // Async generators end with StopAsyncIteration; the others carry the return value.
-    if (is_async_generator(g)) raise(ts, &exc_StopAsyncIteration, "");
+    if (is_async_generator(g)) raise_without_args(ts, &exc_StopAsyncIteration);
     else stop_iteration(ts, r);
     xdecref(r);
   }
@@ -139,7 +144,7 @@ Object* throw_pending(ThreadState* ts, GeneratorObject* g) {
   SendResult s = gen_send_ex(ts, g, nullptr, true, false, &r);
   if (s == SendResult::Next) return r;
   if (s == SendResult::Return) {
-    if (is_async_generator(g)) raise(ts, &exc_StopAsyncIteration, "");
+    if (is_async_generator(g)) raise_without_args(ts, &exc_StopAsyncIteration);
     else stop_iteration(ts, r ? r : py_none());
     xdecref(r);
   }

@@ -63,6 +63,8 @@ bool is_iterable_coroutine(Object* o);
 void gen_traverse(Object* o, VisitProc visit, void* arg);
 // gi_frame/cr_frame/ag_frame: the frame object, or None once finished.
 [[nodiscard]] Object* gen_frame_object(ThreadState* ts, GeneratorObject* g);
+// Raises type() with no arguments, as CPython's PyErr_SetNone (StopIteration().value is None).
+std::nullptr_t raise_without_args(ThreadState* ts, TypeObject* type);
 // The generator type's methods and slots, reused by the coroutine and async generator types.
 Object* gen_method_send(ThreadState* ts, Object* self, Object* const* a, std::size_t n, Object* kw);
 Object* gen_method_throw(ThreadState* ts, Object* self, Object* const* a, std::size_t n, Object* kw);

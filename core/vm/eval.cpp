@@ -616,7 +616,10 @@ Object* run_frame(ThreadState* ts, Frame* entry_frame, bool throwing) {
           *sp++ = v;
           continue;
         }
-        if (error_occurred(ts)) goto error;
+        if (error_occurred(ts)) {
+          if (!is_instance(ts->curexc, &exc_StopIteration)) goto error;
+          clear_error(ts);  // a generator's return value: the loop just ends
+        }
         decref(it);
         --sp;
         JUMPBY(oparg);
