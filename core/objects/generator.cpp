@@ -320,6 +320,21 @@ Object* gen_close(ThreadState* ts, Object* self, Object* const*, std::size_t, Ob
 
 }  // namespace
 
+bool gen_has_finalizer(Object* o) {
+  GeneratorObject* g = as_gen(o);
+  return g->frame && g->started;
+}
+
+void gen_finalize(ThreadState* ts, Object* o) {
+  GeneratorObject* g = as_gen(o);
+  if (!ts || !g->frame || !g->started || g->running) return;
+  Object* saved = fetch_error(ts);
+  Object* r = gen_close_impl(ts, g);
+  if (r) decref(r);
+  else clear_error(ts);  // CPython reports it as unraisable; the program continues
+  ts->curexc = saved;
+}
+
 void gen_finalize_and_free(Object* o) {
   GeneratorObject* g = as_gen(o);
   if (g->frame) {

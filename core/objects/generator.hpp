@@ -71,6 +71,11 @@ Object* gen_method_throw(ThreadState* ts, Object* self, Object* const* a, std::s
 Object* gen_method_close(ThreadState* ts, Object* self, Object* const* a, std::size_t n, Object* kw);
 Object* gen_iternext_slot(ThreadState* ts, Object* self);
 Object* gen_repr_slot(ThreadState* ts, Object* o);
+// The collector's finalizer for a generator in unreachable garbage: close() a suspended
+// frame so its finally blocks run and the cycle through its locals breaks (PEP 442).
+// CPython: _PyGen_Finalize.
+bool gen_has_finalizer(Object* o);
+void gen_finalize(ThreadState* ts, Object* o);
 // Common finalisation: closes a started frame (PEP 442), then frees the fields.
 void gen_finalize_and_free(Object* o);
 
