@@ -124,25 +124,6 @@ int set_str_field(ThreadState* ts, Object*& field, Object* value, const char* wh
   xdecref(old);
   return 0;
 }
-// types.coroutine sets __code__ to mark a generator function awaitable.
-int function_set_code(ThreadState* ts, Object* o, Object* v) {
-  auto* f = static_cast<FunctionObject*>(o);
-  if (!v || v->ob_type != &code_type) {
-    raise(ts, &exc_TypeError, "__code__ must be set to a code object");
-    return -1;
-  }
-  auto* code = static_cast<CodeObject*>(v);
-  std::size_t nclosure = f->closure ? static_cast<std::size_t>(tuple_size(f->closure)) : 0;
-  if (code->co_freevars.size() != nclosure) {
-    raise(ts, &exc_ValueError, std::string(str_view(f->name)) + "() requires a code object with " +
-                                   std::to_string(nclosure) + " free vars, not " + std::to_string(code->co_freevars.size()));
-    return -1;
-  }
-  CodeObject* old = f->code;
-  f->code = newref(code);
-  decref(old);
-  return 0;
-}
 int function_set_name(ThreadState* ts, Object* o, Object* v) {
   return set_str_field(ts, static_cast<FunctionObject*>(o)->name, v, "__name__");
 }
@@ -172,6 +153,25 @@ int function_set_kwdefaults(ThreadState* ts, Object* o, Object* v) {
     return -1;
   }
   return replace_field(static_cast<FunctionObject*>(o)->kwdefaults, v == py_none() ? nullptr : v);
+}
+// CPython: func_set_code(). Running frames keep their own reference to the old code.
+int function_set_code(ThreadState* ts, Object* o, Object* v) {
+  auto* f = static_cast<FunctionObject*>(o);
+  if (!v || !is_instance(v, &code_type)) {
+    raise(ts, &exc_TypeError, "__code__ must be set to a code object");
+    return -1;
+  }
+  std::size_t want = f->closure ? static_cast<std::size_t>(tuple_size(f->closure)) : 0;
+  std::size_t got = static_cast<CodeObject*>(v)->co_freevars.size();
+  if (want != got) {
+    raise(ts, &exc_ValueError, std::string(str_view(f->name)) + "() requires a code object with " +
+                                   std::to_string(want) + " free vars, not " + std::to_string(got));
+    return -1;
+  }
+  CodeObject* old = f->code;
+  f->code = newref(static_cast<CodeObject*>(v));
+  decref(old);
+  return 0;
 }
 int function_set_dict(ThreadState*, Object* o, Object* v) { return replace_field(static_cast<FunctionObject*>(o)->dict, v); }
 int function_set_annotations(ThreadState*, Object* o, Object* v) {

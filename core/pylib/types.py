@@ -4,9 +4,9 @@
 # EllipsisType, NotImplementedType, MappingProxyType where available), SimpleNamespace,
 # new_class, resolve_bases, prepare_class.
 # GenericAlias and UnionType come from _generic_alias.py and _union_type.py.
-# CoroutineType, AsyncGeneratorType, FrameType and coroutine() (generator-based
-# coroutines, CO_ITERABLE_COROUTINE).
-# Omits: TracebackType, DynamicClassAttribute, CellType.
+# coroutine() marks generator functions (CO_ITERABLE_COROUTINE).
+# Omits: CoroutineType/AsyncGeneratorType (no async yet), FrameType/TracebackType,
+# DynamicClassAttribute, CellType.
 import sys as _sys
 from _generic_alias import GenericAlias
 from _union_type import UnionType
@@ -57,8 +57,10 @@ except KeyError:  # a core without slot descriptors
     pass
 del _Slotted
 
+del _f, _g, _C
 
 
+# The types of `async def` results and of frames (sys._getframe, gi_frame).
 async def _c():
     pass
 
@@ -74,92 +76,7 @@ async def _ag():
 
 AsyncGeneratorType = type(_ag())
 FrameType = type(_sys._getframe())
-
-del _f, _g, _C, _c, _ag
-
-
-_CO_GENERATOR = 0x20
-_CO_COROUTINE = 0x80
-_CO_ITERABLE_COROUTINE = 0x100
-
-
-class _GeneratorWrapper:
-    """What types.coroutine wraps a non-generator result in: awaitable and iterable."""
-
-    def __init__(self, gen):
-        self.__wrapped = gen
-        self.__isgen = gen.__class__ is GeneratorType
-        self.__name__ = getattr(gen, '__name__', None)
-        self.__qualname__ = getattr(gen, '__qualname__', None)
-
-    def send(self, val):
-        return self.__wrapped.send(val)
-
-    def throw(self, tp, *rest):
-        return self.__wrapped.throw(tp, *rest)
-
-    def close(self):
-        return self.__wrapped.close()
-
-    @property
-    def gi_code(self):
-        return self.__wrapped.gi_code
-
-    @property
-    def gi_frame(self):
-        return self.__wrapped.gi_frame
-
-    @property
-    def gi_running(self):
-        return self.__wrapped.gi_running
-
-    @property
-    def gi_yieldfrom(self):
-        return self.__wrapped.gi_yieldfrom
-
-    cr_code = gi_code
-    cr_frame = gi_frame
-    cr_running = gi_running
-    cr_await = gi_yieldfrom
-
-    def __next__(self):
-        return next(self.__wrapped)
-
-    def __iter__(self):
-        if self.__isgen:
-            return self.__wrapped
-        return self
-
-    __await__ = __iter__
-
-
-def coroutine(func):
-    """Make a generator function usable with await (a generator-based coroutine)."""
-    if not callable(func):
-        raise TypeError('types.coroutine() expects a callable')
-    if func.__class__ is FunctionType and getattr(func, '__code__', None).__class__ is CodeType:
-        co_flags = func.__code__.co_flags
-        if co_flags & (_CO_COROUTINE | _CO_ITERABLE_COROUTINE):
-            return func
-        if co_flags & _CO_GENERATOR:
-            # Mark the code in place, as CPython does: the function object stays the same.
-            func.__code__ = func.__code__.replace(co_flags=co_flags | _CO_ITERABLE_COROUTINE)
-            return func
-
-    import functools
-
-    @functools.wraps(func)
-    def wrapped(*args, **kwargs):
-        coro = func(*args, **kwargs)
-        if coro.__class__ is CoroutineType or (
-                coro.__class__ is GeneratorType and coro.gi_code.co_flags & _CO_ITERABLE_COROUTINE):
-            return coro
-        if coro.__class__ is GeneratorType or (hasattr(coro, 'send') and hasattr(coro, '__next__')
-                                               and not hasattr(coro, '__await__')):
-            return _GeneratorWrapper(coro)
-        return coro
-
-    return wrapped
+del _c, _ag
 
 
 class SimpleNamespace:
@@ -229,3 +146,70 @@ def new_class(name, bases=(), kwds=None, exec_body=None):
     if resolved is not bases:
         ns['__orig_bases__'] = bases
     return meta(name, resolved, ns, **kwds)
+
+
+# CPython's CO_ITERABLE_COROUTINE: a generator whose code carries it may be awaited.
+_CO_GENERATOR = 0x20
+_CO_ITERABLE_COROUTINE = 0x100
+
+
+def coroutine(func):
+    """Mark a generator function as a coroutine that `await` accepts."""
+    if not callable(func):
+        raise TypeError('types.coroutine() expects a callable')
+    code = getattr(func, '__code__', None)
+    if isinstance(func, FunctionType) and code.co_flags & _CO_GENERATOR:
+        if not code.co_flags & _CO_ITERABLE_COROUTINE:
+            func.__code__ = code.replace(co_flags=code.co_flags | _CO_ITERABLE_COROUTINE)
+        return func
+
+    # Any other callable: a generator it returns is wrapped so that it can be awaited.
+    def wrapped(*args, **kwargs):
+        result = func(*args, **kwargs)
+        if isinstance(result, GeneratorType) and not result.gi_code.co_flags & _CO_ITERABLE_COROUTINE:
+            return _GeneratorWrapper(result)
+        return result
+    for attr in ('__module__', '__name__', '__qualname__', '__doc__'):
+        try:
+            setattr(wrapped, attr, getattr(func, attr))
+        except AttributeError:
+            pass
+    wrapped.__wrapped__ = func
+    return wrapped
+
+
+class _GeneratorWrapper:
+    """A generator made awaitable: `await` and `yield from` both drive the generator."""
+
+    def __init__(self, gen):
+        self.__wrapped = gen
+        self.__name__ = getattr(gen, '__name__', None)
+        self.__qualname__ = getattr(gen, '__qualname__', None)
+
+    def send(self, value):
+        return self.__wrapped.send(value)
+
+    def throw(self, *args):
+        return self.__wrapped.throw(*args)
+
+    def close(self):
+        return self.__wrapped.close()
+
+    @property
+    def gi_code(self):
+        return self.__wrapped.gi_code
+
+    @property
+    def gi_running(self):
+        return self.__wrapped.gi_running
+
+    cr_code = gi_code
+    cr_running = gi_running
+
+    def __next__(self):
+        return next(self.__wrapped)
+
+    def __iter__(self):
+        return self.__wrapped
+
+    __await__ = __iter__

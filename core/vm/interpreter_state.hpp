@@ -21,13 +21,13 @@ struct InterpreterState {
   Object* modules = nullptr;     // sys.modules (dict)
   Object* sys_module = nullptr;
   Object* interned = nullptr;    // dict: str -> its canonical object (sys.intern)
+  // Warnings already shown, by "file:line:message", as the warnings module's default
+  // action shows each once per location (for "coroutine ... was never awaited").
+  std::unordered_set<std::string> warned_once;
   // The eval breaker: kBreakInterrupt (the host's Stop; hosts store 1) and kBreakGC.
   std::atomic<std::uint8_t> interrupt{0};
   GCState gc;
   std::size_t int_max_str_digits = kDefaultIntMaxStrDigits;  // sys.set_int_max_str_digits(); 0: none
-  // Warnings already shown, by "file:line:message", as the warnings module's default
-  // action shows each once per location (for "coroutine ... was never awaited").
-  std::unordered_set<std::string> warned_once;
   ThreadState main_thread;
 };
 
