@@ -23,22 +23,23 @@ namespace {
 GeneratorObject* as_gen(Object* o) { return static_cast<GeneratorObject*>(o); }
 
 // CPython prints this through the warnings module (default action: once per location):
-// the location is the Python code running when the coroutine is freed.
+// the location is the Python code running when the coroutine is freed. With no Python
+// code running (interpreter shutdown) CPython's warning machinery is gone and says
+// nothing, and neither do we.
 void warn_never_awaited(ThreadState* ts, GeneratorObject* g) {
-  std::string message = "coroutine '" + std::string(str_view(g->qualname)) + "' was never awaited";
-  std::string where = "sys:1";
-  std::string source;
-  if (Frame* f = ts->frame) {
-    where = f->code->co_filename + ":" + std::to_string(f->lineno());
-    std::string line;
-    if (source_line(f->code, f->lineno(), line)) {
-      std::size_t b = line.find_first_not_of(" \t\f\r\n");
-      std::size_t e = line.find_last_not_of(" \t\f\r\n");
-      if (b != std::string::npos) source = "  " + line.substr(b, e - b + 1) + "\n";
-    }
-  }
+  Frame* f = ts->frame;
   InterpreterState* interp = ts->interp;
-  if (!interp || !interp->warned_once.insert(where + ":" + message).second) return;
+  if (!f || !interp) return;
+  std::string message = "coroutine '" + std::string(str_view(g->qualname)) + "' was never awaited";
+  std::string where = f->code->co_filename + ":" + std::to_string(f->lineno());
+  if (!interp->warned_once.insert(where + ":" + message).second) return;
+  std::string source;
+  std::string line;
+  if (source_line(f->code, f->lineno(), line)) {
+    std::size_t b = line.find_first_not_of(" \t\f\r\n");
+    std::size_t e = line.find_last_not_of(" \t\f\r\n");
+    if (b != std::string::npos) source = "  " + line.substr(b, e - b + 1) + "\n";
+  }
   if (interp->out)
     interp->out->write(2, where + ": RuntimeWarning: " + message + "\n" + source +
                               "RuntimeWarning: Enable tracemalloc to get the object allocation traceback\n");
