@@ -135,7 +135,9 @@ void CodeGen::visit_expr_inner(Expr& e) {
       return;
     case ExprKind::Await:
       if (!is_function_block()) fail("'await' outside function", e.loc);
-      if (!u().ste->is_coroutine || u().kind == UnitKind::Comprehension) fail("'await' outside async function", e.loc);
+      // Inside a comprehension `await` makes the comprehension asynchronous; whether its
+      // scope allows that is checked when the comprehension is compiled.
+      if (!u().ste->is_coroutine && u().kind != UnitKind::Comprehension) fail("'await' outside async function", e.loc);
       visit_expr(*e.left);
       addop(op::GET_AWAITABLE, 0);
       load_const(newref(py_none()));
@@ -547,12 +549,14 @@ void CodeGen::visit_comprehension(Expr& e) {
                      : e.kind == ExprKind::SetComp  ? "<setcomp>"
                      : e.kind == ExprKind::DictComp ? "<dictcomp>"
                                                     : "<genexpr>";
-  for (auto& g : e.generators)
-    if (g.is_async) fail("asynchronous comprehensions are not supported yet", e.loc);
+  bool outer_awaits = (u().kind == UnitKind::Function && u().ste->is_coroutine) || u().kind == UnitKind::Comprehension;
   enter_scope(UnitKind::Comprehension, name, &e, e.loc.lineno);
   u().argcount = 1;
   set_loc(e.loc);
   bool is_generator = e.kind == ExprKind::GeneratorExp;
+  bool is_async = u().ste->is_coroutine;
+  if (is_async && !is_generator && !outer_awaits)
+    fail("asynchronous comprehension outside of an asynchronous function", e.loc);
   if (!is_generator) {
     int build = e.kind == ExprKind::ListComp ? op::BUILD_LIST : e.kind == ExprKind::SetComp ? op::BUILD_SET : op::BUILD_MAP;
     addop(build, 0);
@@ -564,12 +568,18 @@ void CodeGen::visit_comprehension(Expr& e) {
   make_closure(code, 0, nullptr);
   visit_expr(*e.generators[0].iter);
   set_loc(e.loc);
-  addop(op::GET_ITER);
+  addop(e.generators[0].is_async ? op::GET_AITER : op::GET_ITER);
   addop(op::PRECALL, 0);
   addop(op::CALL, 0);
+  if (is_async && !is_generator) {
+    addop(op::GET_AWAITABLE, 0);
+    load_const(newref(py_none()));
+    add_yield_from(true);
+  }
 }
 
 void CodeGen::comprehension_generator(Expr& e, std::size_t index, int depth) {
+  if (e.generators[index].is_async) return async_comprehension_generator(e, index, depth);
   Comprehension& gen = e.generators[index];
   BasicBlock* start = new_block();
   BasicBlock* if_cleanup = new_block();
@@ -585,6 +595,43 @@ void CodeGen::comprehension_generator(Expr& e, std::size_t index, int depth) {
   addop(op::FOR_ITER, 0, anchor);
   visit_expr(*gen.target);
   for (auto& cond : gen.ifs) jump_if(*cond, if_cleanup, false);
+  comprehension_element(e, index, depth);
+  use_next_block(if_cleanup);
+  addop(pseudo::JUMP, 0, start);
+  use_next_block(anchor);
+}
+
+// CPython: compiler_async_comprehension_generator. `async for` in a comprehension:
+// await __anext__() until StopAsyncIteration ends the loop in END_ASYNC_FOR.
+void CodeGen::async_comprehension_generator(Expr& e, std::size_t index, int depth) {
+  Comprehension& gen = e.generators[index];
+  BasicBlock* start = new_block();
+  BasicBlock* except = new_block();
+  BasicBlock* if_cleanup = new_block();
+  if (index == 0) {
+    addop(op::LOAD_FAST, varname_index(".0"));
+  } else {
+    visit_expr(*gen.iter);
+    addop(op::GET_AITER);
+  }
+  use_next_block(start);
+  addop(pseudo::SETUP_FINALLY, 0, except);
+  addop(op::GET_ANEXT);
+  load_const(newref(py_none()));
+  add_yield_from(true);
+  addop(pseudo::POP_BLOCK);
+  visit_expr(*gen.target);
+  for (auto& cond : gen.ifs) jump_if(*cond, if_cleanup, false);
+  ++depth;
+  comprehension_element(e, index, depth);
+  use_next_block(if_cleanup);
+  addop(pseudo::JUMP, 0, start);
+  use_next_block(except);
+  addop(op::END_ASYNC_FOR);
+}
+
+// The next clause, or after the last one the element appended (or yielded).
+void CodeGen::comprehension_element(Expr& e, std::size_t index, int depth) {
   if (index + 1 < e.generators.size()) {
     comprehension_generator(e, index + 1, depth);
   } else {
@@ -612,9 +659,6 @@ void CodeGen::comprehension_generator(Expr& e, std::size_t index, int depth) {
         break;
     }
   }
-  use_next_block(if_cleanup);
-  addop(pseudo::JUMP, 0, start);
-  use_next_block(anchor);
 }
 
 void CodeGen::visit_joined_str(Expr& e) {

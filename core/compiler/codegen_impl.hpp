@@ -162,6 +162,8 @@ class CodeGen {
   void visit_lambda(Expr& e);
   void visit_comprehension(Expr& e);
   void comprehension_generator(Expr& e, std::size_t index, int depth);
+  void async_comprehension_generator(Expr& e, std::size_t index, int depth);
+  void comprehension_element(Expr& e, std::size_t index, int depth);
   void visit_joined_str(Expr& e);
   void visit_formatted_value(Expr& e);
   void store_target(Expr& target);

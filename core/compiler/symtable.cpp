@@ -280,6 +280,10 @@ class SymtableBuilder {
     enter(BlockKind::Function, name, &e, e.loc.lineno);
     cur_->is_comprehension = true;
     cur_->is_generator = e.kind == ExprKind::GeneratorExp;
+    // `async for` in any clause, or an `await` inside, makes the comprehension
+    // asynchronous; a non-generator one then makes its enclosing scope await it.
+    for (auto& c : e.generators)
+      if (c.is_async) cur_->is_coroutine = true;
     add_def(".0", DEF_PARAM, e.loc);
     cur_->params.push_back(".0");
     for (std::size_t i = 0; i < e.generators.size(); ++i) {
@@ -290,7 +294,9 @@ class SymtableBuilder {
     }
     if (e.right) visit_expr(*e.right);
     visit_expr(*e.left);
+    bool awaits = cur_->is_coroutine && e.kind != ExprKind::GeneratorExp;
     leave();
+    if (awaits && cur_->is_comprehension) cur_->is_coroutine = true;
   }
 
   // CPython gives up on expressions nested deeper than its compiler's recursion budget
@@ -344,6 +350,9 @@ class SymtableBuilder {
       }
       case ExprKind::Await:
         if (e.left) visit_expr(*e.left);
+        // CPython marks any scope; we mark comprehensions only, since our code generator
+        // reads is_coroutine as "async def" for functions.
+        if (cur_->is_comprehension) cur_->is_coroutine = true;
         return;
       case ExprKind::Yield:
       case ExprKind::YieldFrom:

@@ -275,8 +275,11 @@ Object* builtin_next(ThreadState* ts, Object*, Object* const* args, std::size_t 
   if (nargs < 1 || nargs > 2) return raise(ts, &exc_TypeError, "next expected at least 1 argument, got " + std::to_string(nargs));
   if (!args[0]->ob_type->tp_iternext)
     return raise(ts, &exc_TypeError, std::string("'") + args[0]->ob_type->tp_name + "' object is not an iterator");
-  Object* v = iter_next(ts, args[0]);
-  if (v || ts->curexc) return v;
+  // tp_iternext directly: a generator's StopIteration keeps its value.
+  Object* v = args[0]->ob_type->tp_iternext(ts, args[0]);
+  if (v) return v;
+  if (nargs == 2 && ts->curexc && is_instance(ts->curexc, &exc_StopIteration)) clear_error(ts);
+  if (ts->curexc) return nullptr;
   if (nargs == 2) return newref(args[1]);
   return raise_object(ts, call_object(ts, &exc_StopIteration, nullptr, 0, nullptr));
 }
@@ -471,7 +474,7 @@ Object* make_builtins(ThreadState* ts) {
   ok = ok && add(ts, d, "None", newref(py_none())) && add(ts, d, "NotImplemented", newref(py_not_implemented())) &&
        add(ts, d, "__name__", new_str(ts, "builtins")) && register_numeric_builtins(ts, d) &&
        register_iteration_builtins(ts, d) &&
-       register_exec_builtins(ts, d) && register_introspection_builtins(ts, d) &&
+       register_exec_builtins(ts, d) && register_introspection_builtins(ts, d) && register_async_builtins(ts, d) &&
        add(ts, d, "Ellipsis", newref(py_ellipsis()));
   if (!ok) {
     decref(d);

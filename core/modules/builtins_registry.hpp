@@ -16,6 +16,9 @@ namespace terrarium {
 // chr, ord, format, ascii, set, frozenset.
 [[nodiscard]] bool register_iteration_builtins(ThreadState* ts, Object* dict);
 
+// modules/builtins_async.cpp: aiter, anext.
+[[nodiscard]] bool register_async_builtins(ThreadState* ts, Object* dict);
+
 // modules/builtins_exec.cpp: compile, exec, eval, globals, locals.
 [[nodiscard]] bool register_exec_builtins(ThreadState* ts, Object* dict);
 

@@ -24,6 +24,8 @@ struct StdStreamObject : Object {
 };
 extern TypeObject std_stream_type;
 
+Object* sys_getframe(ThreadState* ts, Object*, Object* const* a, std::size_t n, Object* kw);  // sys_getframe.cpp
+
 namespace {
 
 Object* stream_write(ThreadState* ts, Object* self, Object* const* a, std::size_t n, Object*) {
@@ -204,7 +206,7 @@ Object* init_sys_module(ThreadState* ts) {
       {"getrefcount", sys_getrefcount}, {"exc_info", sys_exc_info}, {"exception", sys_exception},
       {"intern", sys_intern}, {"exit", sys_exit}, {"get_int_max_str_digits", sys_get_int_max_str_digits},
       {"set_int_max_str_digits", sys_set_int_max_str_digits}, {"__getattr__", sys_getattr},
-      {"_getframemodulename", sys_getframemodulename},
+      {"_getframemodulename", sys_getframemodulename}, {"_getframe", sys_getframe},
   };
   for (const Fn& f : kFunctions) ok = ok && add_builtin_function(ts, d, f.name, f.impl);
   if (!ok) {

@@ -68,6 +68,9 @@ struct ExceptionObject : Object {
   EXCEPTION(UserWarning, "UserWarning", Warning)                          \
   EXCEPTION(DeprecationWarning, "DeprecationWarning", Warning)            \
   EXCEPTION(RuntimeWarning, "RuntimeWarning", Warning)                    \
+  EXCEPTION(FileNotFoundError, "FileNotFoundError", OSError)              \
+  EXCEPTION(FileExistsError, "FileExistsError", OSError)                  \
+  EXCEPTION(PermissionError, "PermissionError", OSError)                  \
   EXCEPTION(ReferenceError, "ReferenceError", Exception)
 
 extern TypeObject exc_BaseException;

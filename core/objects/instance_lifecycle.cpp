@@ -2,6 +2,7 @@
 
 #include "objects/abstract.hpp"
 #include "objects/gc_object.hpp"
+#include "objects/generator.hpp"
 #include "objects/typeobject.hpp"
 #include "objects/weakref.hpp"
 #include "vm/gc_state.hpp"
@@ -28,6 +29,7 @@ Object** slots_end(Object* o) { return reinterpret_cast<Object**>(reinterpret_ca
 }  // namespace
 
 bool has_finalizer(Object* o) {
+  if (is_gen_like(o)) return gen_has_finalizer(o);
   return (o->ob_type->tp_flags & TPFLAGS_HEAPTYPE) && type_lookup_str(o->ob_type, "__del__") != nullptr;
 }
 
@@ -36,6 +38,7 @@ void call_finalizer(ThreadState* ts, Object* o) {
     if (gc_head(o)->flags & GC_FINALIZED) return;
     gc_head(o)->flags |= GC_FINALIZED;
   }
+  if (is_gen_like(o)) return gen_finalize(ts, o);
   Object* del = type_lookup_str(o->ob_type, "__del__");
   if (!del || !ts) return;
   incref(del);

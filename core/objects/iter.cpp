@@ -71,7 +71,13 @@ Object* get_iter(ThreadState* ts, Object* o) {
   return raise(ts, &exc_TypeError, std::string("'") + o->ob_type->tp_name + "' object is not iterable");
 }
 
-Object* iter_next(ThreadState* ts, Object* it) { return it->ob_type->tp_iternext(ts, it); }
+// A generator's return value travels in StopIteration even from tp_iternext (as in
+// CPython); here, as in CPython's PyIter_Next, it just means "exhausted".
+Object* iter_next(ThreadState* ts, Object* it) {
+  Object* r = it->ob_type->tp_iternext(ts, it);
+  if (!r && ts->curexc && is_instance(ts->curexc, &exc_StopIteration)) clear_error(ts);
+  return r;
+}
 
 bool has_error(ThreadState* ts) { return ts->curexc != nullptr; }
 

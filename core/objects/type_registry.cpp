@@ -30,6 +30,12 @@ extern TypeObject std_stream_type;
 extern TypeObject module_type;
 extern TypeObject weakref_type;
 extern TypeObject member_descriptor_type;
+extern TypeObject coroutine_wrapper_type;
+extern TypeObject async_gen_asend_type;
+extern TypeObject async_gen_athrow_type;
+extern TypeObject async_gen_wrapped_value_type;
+extern TypeObject frame_type;
+extern TypeObject anext_awaitable_type;
 
 const std::vector<TypeObject*>& builtin_static_types() {
   static const std::vector<TypeObject*> types = [] {
@@ -47,6 +53,10 @@ const std::vector<TypeObject*>& builtin_static_types() {
     t.push_back(&complex_type);
     t.push_back(&weakref_type);
     t.push_back(&member_descriptor_type);
+    for (TypeObject* async_type : {&coroutine_type, &coroutine_wrapper_type, &async_generator_type, &async_gen_asend_type,
+                                   &async_gen_athrow_type, &async_gen_wrapped_value_type, &frame_type,
+                                   &anext_awaitable_type})
+      t.push_back(async_type);
 #define TERRARIUM_LIST_EXC(c_name, py_name, base) t.push_back(&exc_##c_name);
     TERRARIUM_EXCEPTIONS(TERRARIUM_LIST_EXC)
 #undef TERRARIUM_LIST_EXC

@@ -2,8 +2,10 @@
 # Provides: signature() / Signature / Parameter / BoundArguments (bind, bind_partial,
 # apply_defaults, replace, str/repr/equality), unwrap, cleandoc, getdoc, formatannotation,
 # and the predicates isclass, isfunction, ismethod, isroutine, isbuiltin,
-# isgeneratorfunction, iscoroutinefunction, isasyncgenfunction, isgenerator, isabstract.
-# Omits: frames and tracebacks (stack, currentframe, getsource...), getmembers, the
+# isgeneratorfunction, iscoroutinefunction, isasyncgenfunction, isabstract; from
+# _inspect_generators: generator/coroutine states, isgenerator, iscoroutine, isawaitable,
+# isasyncgen, isframe, currentframe.
+# Omits: tracebacks and source (stack, getsource...), getmembers, the
 # signatures of built-in functions (ValueError), and exact partial() signatures beyond
 # the common cases.
 
@@ -520,14 +522,6 @@ def isasyncgenfunction(obj):
     return _has_code_flag(obj, _CO_ASYNC_GENERATOR)
 
 
-def isgenerator(obj):
-    return type(obj).__name__ == 'generator'
-
-
-def iscoroutine(obj):
-    return type(obj).__name__ == 'coroutine'
-
-
 def isabstract(obj):
     return isinstance(obj, type) and bool(getattr(obj, '__abstractmethods__', False))
 
@@ -567,3 +561,9 @@ def getdoc(obj):
     if not isinstance(doc, str):
         return None
     return cleandoc(doc)
+
+
+from _inspect_generators import (  # noqa: E402  (generator states and awaitable predicates)
+    GEN_CREATED, GEN_RUNNING, GEN_SUSPENDED, GEN_CLOSED, CORO_CREATED, CORO_RUNNING, CORO_SUSPENDED,
+    CORO_CLOSED, getgeneratorstate, getcoroutinestate, getgeneratorlocals, getcoroutinelocals, isgenerator,
+    iscoroutine, isasyncgen, isframe, isawaitable, currentframe)

@@ -60,6 +60,25 @@ del _Slotted
 del _f, _g, _C
 
 
+# The types of `async def` results and of frames (sys._getframe, gi_frame).
+async def _c():
+    pass
+
+
+_c = _c()
+CoroutineType = type(_c)
+_c.close()  # a coroutine never awaited would warn
+
+
+async def _ag():
+    yield
+
+
+AsyncGeneratorType = type(_ag())
+FrameType = type(_sys._getframe())
+del _c, _ag
+
+
 class SimpleNamespace:
     """An object whose attributes are given as keyword arguments."""
 

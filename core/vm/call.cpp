@@ -10,6 +10,7 @@
 #include "objects/str.hpp"
 #include "objects/tuple.hpp"
 #include "vm/eval.hpp"
+#include "vm/frame_object.hpp"
 #include "vm/thread_state.hpp"
 
 namespace terrarium {
@@ -182,6 +183,7 @@ Frame* make_function_frame(ThreadState* ts, FunctionObject* func, Object* const*
 }
 
 void release_frame(ThreadState* ts, Frame* frame) {
+  if (frame->frame_obj) frame_object_detach(ts, frame);  // before the locals go
   int n = frame->code->nlocalsplus();
   for (int i = 0; i < n; ++i) xdecref(frame->localsplus[i]);
   Object** stack = frame->stack_base();

@@ -12,6 +12,8 @@
 #include <vector>
 #include "bytecode/opcodes.hpp"
 #include "objects/abstract.hpp"
+#include "objects/async_generator.hpp"
+#include "objects/coroutine.hpp"
 #include "objects/dict.hpp"
 #include "objects/exceptions.hpp"
 #include "objects/function.hpp"
@@ -25,7 +27,9 @@
 #include "objects/tuple.hpp"
 #include "objects/typeobject.hpp"
 #include "vm/call.hpp"
+#include "vm/eval_async.hpp"
 #include "vm/eval_fast_paths.hpp"
+#include "vm/frame_object.hpp"
 #include "vm/eval_helpers.hpp"
 #include "vm/import.hpp"
 #include "vm/interpreter_state.hpp"
@@ -96,6 +100,7 @@ Frame* detach_frame(ThreadState* ts, Frame* frame) {
   copy->owned_by_generator = true;
   copy->is_entry = false;
   copy->previous = nullptr;
+  frame_object_moved(copy);
   ts->frames.pop(frame);  // references moved to the copy
   return copy;
 }
@@ -615,7 +620,10 @@ Object* run_frame(ThreadState* ts, Frame* entry_frame, bool throwing) {
           *sp++ = v;
           continue;
         }
-        if (error_occurred(ts)) goto error;
+        if (error_occurred(ts)) {
+          if (!is_instance(ts->curexc, &exc_StopIteration)) goto error;
+          clear_error(ts);  // a generator's return value: the loop just ends
+        }
         decref(it);
         --sp;
         JUMPBY(oparg);
@@ -1030,6 +1038,7 @@ Object* run_frame(ThreadState* ts, Frame* entry_frame, bool throwing) {
         SAVE_FRAME();
         frame->suspended = true;
         ts->frame = frame->previous;
+        frame->previous = nullptr;  // a suspended frame has no caller (f_back is None)
         ++ts->recursion_remaining;
         ts->last_frame_yielded = true;
         return retval;
@@ -1061,6 +1070,65 @@ Object* run_frame(ThreadState* ts, Frame* entry_frame, bool throwing) {
           continue;
         }
         *sp++ = result;
+        continue;
+      }
+
+      case op::GET_AWAITABLE: {  // (iterable -- awaitable iterator)
+        Object* iterable = sp[-1];
+        Object* it = get_awaitable(ts, iterable, oparg);
+        decref(iterable);
+        sp[-1] = it;
+        if (!it) { --sp; goto error; }
+        continue;
+      }
+
+      case op::GET_AITER: {  // (obj -- obj.__aiter__())
+        Object* obj = sp[-1];
+        Object* it = get_aiter(ts, obj);
+        decref(obj);
+        sp[-1] = it;
+        if (!it) { --sp; goto error; }
+        continue;
+      }
+
+      case op::GET_ANEXT: {  // (aiter -- aiter, awaitable)
+        SAVE_FRAME();
+        Object* awaitable = get_anext(ts, sp[-1]);
+        if (!awaitable) goto error;
+        *sp++ = awaitable;
+        continue;
+      }
+
+      case op::END_ASYNC_FOR: {  // (aiter, exc -- ): StopAsyncIteration ends the loop
+        Object* exc = *--sp;
+        if (is_instance(exc, &exc_StopAsyncIteration)) {
+          decref(exc);
+          decref(*--sp);
+          continue;
+        }
+        raise_object(ts, exc);
+        goto exception_unwind;
+      }
+
+      case op::BEFORE_ASYNC_WITH: {  // (mgr -- bound_aexit, mgr.__aenter__())
+        Object* mgr = sp[-1];
+        Object* enter_result = nullptr;
+        SAVE_FRAME();
+        Object* exit = before_async_with(ts, mgr, &enter_result);
+        decref(mgr);
+        if (!exit) {
+          --sp;
+          goto error;
+        }
+        sp[-1] = exit;
+        *sp++ = enter_result;
+        continue;
+      }
+
+      case op::ASYNC_GEN_WRAP: {  // (v -- wrapped v): a value the async generator yields
+        Object* v = sp[-1];
+        sp[-1] = new_async_gen_wrapped_value(ts, v);
+        decref(v);
         continue;
       }
 

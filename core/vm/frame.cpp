@@ -31,6 +31,7 @@ Frame* FrameStack::push(CodeObject* code) {
   auto* f = reinterpret_cast<Frame*>(c.data + c.used);
   c.used += bytes;
   f->code = code;
+  f->frame_obj = nullptr;
   int n = code->nlocalsplus();
   for (int i = 0; i < n; ++i) f->localsplus[i] = nullptr;
   return f;

@@ -24,6 +24,9 @@ struct Frame {
   bool owned_by_generator = false;  // lives in a generator object, not on the frame stack
   bool suspended = false;    // stopped at YIELD_VALUE (set when eval_frame returns a yielded value)
   ThreadState* owner = nullptr;  // generator frames: the thread that finalises them
+  // The Python-visible frame object (strong), made on demand by sys._getframe, gi_frame
+  // and friends; release_frame hands it a snapshot. CPython: _PyInterpreterFrame.frame_obj.
+  Object* frame_obj = nullptr;
   Object* localsplus[1];     // code->nlocalsplus() slots, then co_stacksize stack slots
 
   Object** stack_base() { return localsplus + code->nlocalsplus(); }

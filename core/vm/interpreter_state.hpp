@@ -3,6 +3,8 @@
 #pragma once
 #include <atomic>
 #include <cstdint>
+#include <string>
+#include <unordered_set>
 #include "objects/int.hpp"
 #include "terrarium/interpreter.hpp"
 #include "vm/gc_state.hpp"
@@ -21,6 +23,9 @@ struct InterpreterState {
   Object* modules = nullptr;     // sys.modules (dict)
   Object* sys_module = nullptr;
   Object* interned = nullptr;    // dict: str -> its canonical object (sys.intern)
+  // Warnings already shown, by "file:line:message", as the warnings module's default
+  // action shows each once per location (for "coroutine ... was never awaited").
+  std::unordered_set<std::string> warned_once;
   // The eval breaker: kBreakInterrupt (the host's Stop; hosts store 1) and kBreakGC.
   std::atomic<std::uint8_t> interrupt{0};
   GCState gc;
