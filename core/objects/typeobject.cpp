@@ -161,6 +161,18 @@ constexpr std::size_t kTypeCacheSize = 4096;
 thread_local TypeCacheEntry type_cache[kTypeCacheSize];
 std::atomic<std::uint64_t> type_cache_epoch{1};
 
+// Gives back the cache's names when the thread ends. Touched only when the cache takes
+// a new name, so the lookup path stays free of thread-local guards.
+struct TypeCacheRelease {
+  ~TypeCacheRelease() {
+    for (TypeCacheEntry& e : type_cache) {
+      xdecref(e.name);
+      e = TypeCacheEntry{};
+    }
+  }
+};
+thread_local TypeCacheRelease type_cache_release;
+
 Object* type_lookup_uncached(TypeObject* type, Object* name) {
   Object* mro = type->tp_mro;
   if (!mro) {
@@ -189,6 +201,7 @@ Object* type_lookup(TypeObject* type, Object* name) {
   if (e.type == type && e.name == name && e.epoch == epoch) return e.value;
   Object* value = type_lookup_uncached(type, name);
   if (e.name != name) {
+    (void)&type_cache_release;  // constructed with the first name this thread caches
     incref(name);
     Object* old = e.name;
     e.name = name;
@@ -211,8 +224,14 @@ Object* literal_name(const char* name) {
   thread_local Recent recent[64];  // most lookups hit a handful of names: no hashing
   Recent& r = recent[(reinterpret_cast<std::uintptr_t>(name) >> 3) & 63];
   if (r.literal == name) return r.name;
-  thread_local std::unordered_map<const char*, Object*> names;
-  Object*& s = names[name];
+  struct Names {
+    std::unordered_map<const char*, Object*> by_literal;
+    ~Names() {
+      for (auto& entry : by_literal) decref(entry.second);
+    }
+  };
+  thread_local Names names;
+  Object*& s = names.by_literal[name];
   if (!s) s = new_str(nullptr, name);
   r = {name, s};
   return s;
