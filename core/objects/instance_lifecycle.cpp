@@ -70,6 +70,9 @@ void subtype_dealloc(Object* o) {
 }
 
 void subtype_traverse(Object* o, VisitProc visit, void* arg) {
+  // Instances own a reference to their class (object_alloc takes it): a class kept only
+  // by its instances' cycles is garbage with them. CPython: subtype_traverse.
+  visit(o->ob_type, arg);
   for (Object** slot = slots_begin(o); slot != slots_end(o); ++slot)
     if (*slot) visit(*slot, arg);
   if (o->ob_type->tp_flags & TPFLAGS_MANAGED_DICT)

@@ -9,6 +9,7 @@
 
 #include <cstdlib>
 #include <cstring>
+#include <initializer_list>
 #include <vector>
 #include "bytecode/opcodes.hpp"
 #include "objects/abstract.hpp"
@@ -105,6 +106,27 @@ Frame* detach_frame(ThreadState* ts, Frame* frame) {
   return copy;
 }
 
+#if defined(__GNUC__) && !defined(__EMSCRIPTEN__)
+#define TERRARIUM_COMPUTED_GOTO 1
+// Handlers by opcode for threaded dispatch; every opcode without its own entry goes to
+// the switch. Built once, from label addresses only run_frame can take.
+struct DispatchTable {
+  void* targets[256];
+};
+struct HotTarget {
+  int opcode;
+  void* label;
+};
+DispatchTable make_dispatch_table(void* fallback, std::initializer_list<HotTarget> hot) {
+  DispatchTable t;
+  for (void*& target : t.targets) target = fallback;
+  for (const HotTarget& h : hot) t.targets[h.opcode] = h.label;
+  return t;
+}
+#else
+#define TERRARIUM_COMPUTED_GOTO 0
+#endif
+
 Object* run_frame(ThreadState* ts, Frame* entry_frame, bool throwing) {
   if (--ts->recursion_remaining < 0) {
     ++ts->recursion_remaining;
@@ -146,6 +168,70 @@ Object* run_frame(ThreadState* ts, Frame* entry_frame, bool throwing) {
   frame = entry_frame;
   ts->frame = frame;
   LOAD_FRAME();
+#if TERRARIUM_COMPUTED_GOTO
+  // Threaded dispatch: the hottest instructions jump straight to the next one's
+  // handler from their own end (one indirect branch per handler, which predicts far
+  // better than the switch's single shared one); the others go through the switch.
+  static const DispatchTable dispatch_table = make_dispatch_table(&&dispatch_opcode, {
+      {op::NOP, &&target_NOP},
+      {op::LOAD_CONST, &&target_LOAD_CONST},
+      {op::LOAD_FAST, &&target_LOAD_FAST},
+      {op::STORE_FAST, &&target_STORE_FAST},
+      {op::POP_TOP, &&target_POP_TOP},
+      {op::LOAD_GLOBAL, &&target_LOAD_GLOBAL},
+      {op::LOAD_ATTR, &&target_LOAD_ATTR},
+      {op::STORE_ATTR, &&target_STORE_ATTR},
+      {op::LOAD_METHOD, &&target_LOAD_METHOD},
+      {op::PRECALL, &&target_PRECALL},
+      {op::CALL, &&target_CALL},
+      {op::RETURN_VALUE, &&target_RETURN_VALUE},
+      {op::BINARY_OP, &&target_BINARY_OP},
+      {op::COMPARE_OP, &&target_COMPARE_OP},
+      {op::IS_OP, &&target_IS_OP},
+      {op::CONTAINS_OP, &&target_CONTAINS_OP},
+      {op::BINARY_SUBSCR, &&target_BINARY_SUBSCR},
+      {op::STORE_SUBSCR, &&target_STORE_SUBSCR},
+      {op::POP_JUMP_FORWARD_IF_FALSE, &&target_POP_JUMP_FORWARD_IF_FALSE},
+      {op::POP_JUMP_FORWARD_IF_TRUE, &&target_POP_JUMP_FORWARD_IF_TRUE},
+      {op::POP_JUMP_BACKWARD_IF_FALSE, &&target_POP_JUMP_BACKWARD_IF_FALSE},
+      {op::POP_JUMP_BACKWARD_IF_TRUE, &&target_POP_JUMP_BACKWARD_IF_TRUE},
+      {op::POP_JUMP_FORWARD_IF_NONE, &&target_POP_JUMP_FORWARD_IF_NONE},
+      {op::POP_JUMP_FORWARD_IF_NOT_NONE, &&target_POP_JUMP_FORWARD_IF_NOT_NONE},
+      {op::JUMP_FORWARD, &&target_JUMP_FORWARD},
+      {op::JUMP_BACKWARD, &&target_JUMP_BACKWARD},
+      {op::FOR_ITER, &&target_FOR_ITER},
+      {op::GET_ITER, &&target_GET_ITER},
+      {op::BUILD_TUPLE, &&target_BUILD_TUPLE},
+      {op::BUILD_LIST, &&target_BUILD_LIST},
+      {op::LIST_APPEND, &&target_LIST_APPEND},
+      {op::UNPACK_SEQUENCE, &&target_UNPACK_SEQUENCE},
+      {op::COPY, &&target_COPY},
+      {op::SWAP, &&target_SWAP},
+      {op::LOAD_DEREF, &&target_LOAD_DEREF},
+      {op::STORE_DEREF, &&target_STORE_DEREF},
+      {op::PUSH_NULL, &&target_PUSH_NULL},
+      {op::KW_NAMES, &&target_KW_NAMES},
+      {op::RESUME, &&target_RESUME},
+      {op::YIELD_VALUE, &&target_YIELD_VALUE},
+      {op::SEND, &&target_SEND},
+      {op::LOAD_CLOSURE, &&target_LOAD_CLOSURE},
+      {op::MAKE_FUNCTION, &&target_MAKE_FUNCTION},
+      {op::BUILD_STRING, &&target_BUILD_STRING},
+      {op::FORMAT_VALUE, &&target_FORMAT_VALUE}});
+#define TARGET(name) target_##name:
+#define DISPATCH()                                                \
+  do {                                                            \
+    frame->lasti = static_cast<int>(next_instr - first_instr);    \
+    opcode = next_instr->opcode;                                  \
+    oparg = next_instr->arg;                                      \
+    ++next_instr;                                                 \
+    goto *dispatch_table.targets[opcode];                         \
+  } while (0)
+#else
+#define TARGET(name)
+#define DISPATCH() continue
+#endif
+
   int opcode;
   int oparg;
   if (throwing) {
@@ -163,11 +249,13 @@ Object* run_frame(ThreadState* ts, Frame* entry_frame, bool throwing) {
   dispatch_opcode:
     switch (opcode) {
       case op::NOP:
-        continue;
+      TARGET(NOP)
+        DISPATCH();
 
       case op::RESUME:
+      TARGET(RESUME)
         CHECK_EVAL_BREAKER();
-        continue;
+        DISPATCH();
 
       case op::EXTENDED_ARG:
         frame->lasti = static_cast<int>(next_instr - first_instr);
@@ -177,24 +265,27 @@ Object* run_frame(ThreadState* ts, Frame* entry_frame, bool throwing) {
         goto dispatch_opcode;
 
       case op::LOAD_CONST:
+      TARGET(LOAD_CONST)
         *sp++ = newref(consts[oparg]);
-        continue;
+        DISPATCH();
 
-      case op::LOAD_FAST: {
+      case op::LOAD_FAST:
+      TARGET(LOAD_FAST) {
         Object* v = localsplus[oparg];
         if (!v) {
           unbound_local_error(ts, code->co_localsplusnames[oparg]);
           goto error;
         }
         *sp++ = newref(v);
-        continue;
+        DISPATCH();
       }
 
-      case op::STORE_FAST: {
+      case op::STORE_FAST:
+      TARGET(STORE_FAST) {
         Object* old = localsplus[oparg];
         localsplus[oparg] = *--sp;
         xdecref(old);
-        continue;
+        DISPATCH();
       }
 
       case op::DELETE_FAST: {
@@ -205,14 +296,14 @@ Object* run_frame(ThreadState* ts, Frame* entry_frame, bool throwing) {
         }
         localsplus[oparg] = nullptr;
         decref(old);
-        continue;
+        DISPATCH();
       }
 
       case op::LOAD_NAME: {
         Object* v = load_name(ts, frame, names[oparg]);
         if (!v) goto error;
         *sp++ = v;
-        continue;
+        DISPATCH();
       }
 
       case op::STORE_NAME: {
@@ -220,14 +311,15 @@ Object* run_frame(ThreadState* ts, Frame* entry_frame, bool throwing) {
         bool ok = store_name(ts, frame, names[oparg], v);
         decref(v);
         if (!ok) goto error;
-        continue;
+        DISPATCH();
       }
 
       case op::DELETE_NAME:
         if (!delete_name(ts, frame, names[oparg])) goto error;
-        continue;
+        DISPATCH();
 
-      case op::LOAD_GLOBAL: {  // ( -- [NULL], value)
+      case op::LOAD_GLOBAL:
+      TARGET(LOAD_GLOBAL) {  // ( -- [NULL], value)
         Object* v = cached_global(code, frame->globals, frame->builtins, oparg >> 1);
         if (!v) {
           v = load_global(ts, frame, names[oparg >> 1]);
@@ -237,7 +329,7 @@ Object* run_frame(ThreadState* ts, Frame* entry_frame, bool throwing) {
         if (!v) goto error;
         if (oparg & 1) *sp++ = nullptr;
         *sp++ = v;
-        continue;
+        DISPATCH();
       }
 
       case op::STORE_GLOBAL: {
@@ -245,7 +337,7 @@ Object* run_frame(ThreadState* ts, Frame* entry_frame, bool throwing) {
         bool ok = dict_set_item(ts, frame->globals, names[oparg], v);
         decref(v);
         if (!ok) goto error;
-        continue;
+        DISPATCH();
       }
 
       case op::DELETE_GLOBAL: {
@@ -254,35 +346,37 @@ Object* run_frame(ThreadState* ts, Frame* entry_frame, bool throwing) {
           if (r == 0) name_error(ts, names[oparg]);
           goto error;
         }
-        continue;
+        DISPATCH();
       }
 
       case op::MAKE_CELL: {
         Object* initial = localsplus[oparg];
         localsplus[oparg] = new_cell(ts, initial);
         xdecref(initial);
-        continue;
+        DISPATCH();
       }
 
       case op::COPY_FREE_VARS: {
         Object* closure = frame->func->closure;
         int offset = code->nlocalsplus() - oparg;
         for (int i = 0; i < oparg; ++i) localsplus[offset + i] = newref(tuple_get(closure, i));
-        continue;
+        DISPATCH();
       }
 
       case op::LOAD_CLOSURE:
+      TARGET(LOAD_CLOSURE)
         *sp++ = newref(localsplus[oparg]);
-        continue;
+        DISPATCH();
 
-      case op::LOAD_DEREF: {
+      case op::LOAD_DEREF:
+      TARGET(LOAD_DEREF) {
         Object* v = static_cast<CellObject*>(localsplus[oparg])->contents;
         if (!v) {
           free_var_error(ts, code, oparg);
           goto error;
         }
         *sp++ = newref(v);
-        continue;
+        DISPATCH();
       }
 
       case op::LOAD_CLASSDEREF: {  // class bodies: the namespace first, then the cell
@@ -290,7 +384,7 @@ Object* run_frame(ThreadState* ts, Frame* entry_frame, bool throwing) {
         Object* v = dict_get_str(frame->locals, name);
         if (v) {
           *sp++ = newref(v);
-          continue;
+          DISPATCH();
         }
         v = static_cast<CellObject*>(localsplus[oparg])->contents;
         if (!v) {
@@ -298,15 +392,16 @@ Object* run_frame(ThreadState* ts, Frame* entry_frame, bool throwing) {
           goto error;
         }
         *sp++ = newref(v);
-        continue;
+        DISPATCH();
       }
 
-      case op::STORE_DEREF: {
+      case op::STORE_DEREF:
+      TARGET(STORE_DEREF) {
         auto* cell = static_cast<CellObject*>(localsplus[oparg]);
         Object* old = cell->contents;
         cell->contents = *--sp;
         xdecref(old);
-        continue;
+        DISPATCH();
       }
 
       case op::DELETE_DEREF: {
@@ -318,26 +413,30 @@ Object* run_frame(ThreadState* ts, Frame* entry_frame, bool throwing) {
         Object* old = cell->contents;
         cell->contents = nullptr;
         decref(old);
-        continue;
+        DISPATCH();
       }
 
       case op::POP_TOP:
+      TARGET(POP_TOP)
         decref(*--sp);
-        continue;
+        DISPATCH();
 
       case op::PUSH_NULL:
+      TARGET(PUSH_NULL)
         *sp++ = nullptr;
-        continue;
+        DISPATCH();
 
-      case op::COPY: {
+      case op::COPY:
+      TARGET(COPY) {
         Object* v = sp[-oparg];
         *sp++ = newref(v);
-        continue;
+        DISPATCH();
       }
 
       case op::SWAP:
+      TARGET(SWAP)
         std::swap(sp[-1], sp[-oparg]);
-        continue;
+        DISPATCH();
 
       case op::UNARY_NEGATIVE:
       case op::UNARY_POSITIVE:
@@ -348,7 +447,7 @@ Object* run_frame(ThreadState* ts, Frame* entry_frame, bool throwing) {
         decref(v);
         sp[-1] = r;
         if (!r) { --sp; goto error; }
-        continue;
+        DISPATCH();
       }
 
       case op::UNARY_NOT: {
@@ -357,10 +456,11 @@ Object* run_frame(ThreadState* ts, Frame* entry_frame, bool throwing) {
         decref(v);
         if (t < 0) { --sp; goto error; }
         sp[-1] = new_bool(!t);
-        continue;
+        DISPATCH();
       }
 
-      case op::BINARY_OP: {  // (a, b -- a <op> b)
+      case op::BINARY_OP:
+      TARGET(BINARY_OP) {  // (a, b -- a <op> b)
         Object* rhs = *--sp;
         Object* lhs = sp[-1];
         Object* r = binary_op_fast(ts, lhs, rhs, oparg);
@@ -370,10 +470,11 @@ Object* run_frame(ThreadState* ts, Frame* entry_frame, bool throwing) {
         sp[-1] = r;
         next_instr += caches::BINARY_OP;
         if (!r) { --sp; goto error; }
-        continue;
+        DISPATCH();
       }
 
-      case op::COMPARE_OP: {
+      case op::COMPARE_OP:
+      TARGET(COMPARE_OP) {
         Object* rhs = *--sp;
         Object* lhs = sp[-1];
         Object* r = compare_fast(lhs, rhs, oparg);
@@ -383,20 +484,22 @@ Object* run_frame(ThreadState* ts, Frame* entry_frame, bool throwing) {
         sp[-1] = r;
         next_instr += caches::COMPARE_OP;
         if (!r) { --sp; goto error; }
-        continue;
+        DISPATCH();
       }
 
-      case op::IS_OP: {
+      case op::IS_OP:
+      TARGET(IS_OP) {
         Object* rhs = *--sp;
         Object* lhs = sp[-1];
         bool r = (lhs == rhs) != (oparg == 1);
         decref(lhs);
         decref(rhs);
         sp[-1] = new_bool(r);
-        continue;
+        DISPATCH();
       }
 
-      case op::CONTAINS_OP: {
+      case op::CONTAINS_OP:
+      TARGET(CONTAINS_OP) {
         Object* container = *--sp;
         Object* item = sp[-1];
         int found = sequence_contains(ts, container, item);
@@ -404,29 +507,32 @@ Object* run_frame(ThreadState* ts, Frame* entry_frame, bool throwing) {
         decref(item);
         if (found < 0) { --sp; goto error; }
         sp[-1] = new_bool((found == 1) != (oparg == 1));
-        continue;
+        DISPATCH();
       }
 
-      case op::BUILD_TUPLE: {
+      case op::BUILD_TUPLE:
+      TARGET(BUILD_TUPLE) {
         Object* t = new_tuple(ts, oparg);
         for (int i = oparg - 1; i >= 0; --i) tuple_set(t, i, *--sp);
         *sp++ = t;
-        continue;
+        DISPATCH();
       }
 
-      case op::BUILD_LIST: {
+      case op::BUILD_LIST:
+      TARGET(BUILD_LIST) {
         Object* l = new_list_steal(ts, sp - oparg, oparg);
         sp -= oparg;
         *sp++ = l;
-        continue;
+        DISPATCH();
       }
 
-      case op::LIST_APPEND: {
+      case op::LIST_APPEND:
+      TARGET(LIST_APPEND) {
         Object* v = *--sp;
         bool ok = list_append(ts, sp[-oparg], v);
         decref(v);
         if (!ok) goto error;
-        continue;
+        DISPATCH();
       }
 
       case op::LIST_EXTEND: {
@@ -434,14 +540,14 @@ Object* run_frame(ThreadState* ts, Frame* entry_frame, bool throwing) {
         bool ok = list_extend(ts, sp[-oparg], iterable);
         decref(iterable);
         if (!ok) goto error;
-        continue;
+        DISPATCH();
       }
 
       case op::LIST_TO_TUPLE: {
         Object* l = sp[-1];
         sp[-1] = list_as_tuple(ts, l);
         decref(l);
-        continue;
+        DISPATCH();
       }
 
       case op::BUILD_SET: {
@@ -455,7 +561,7 @@ Object* run_frame(ThreadState* ts, Frame* entry_frame, bool throwing) {
         sp -= oparg;
         if (!ok) { decref(set); goto error; }
         *sp++ = set;
-        continue;
+        DISPATCH();
       }
 
       case op::SET_ADD: {
@@ -463,7 +569,7 @@ Object* run_frame(ThreadState* ts, Frame* entry_frame, bool throwing) {
         bool ok = set_add(ts, sp[-oparg], v);
         decref(v);
         if (!ok) goto error;
-        continue;
+        DISPATCH();
       }
 
       case op::SET_UPDATE: {
@@ -471,7 +577,7 @@ Object* run_frame(ThreadState* ts, Frame* entry_frame, bool throwing) {
         bool ok = set_update(ts, sp[-oparg], iterable);
         decref(iterable);
         if (!ok) goto error;
-        continue;
+        DISPATCH();
       }
 
       case op::BUILD_MAP: {
@@ -483,7 +589,7 @@ Object* run_frame(ThreadState* ts, Frame* entry_frame, bool throwing) {
         sp = items;
         if (!ok) { decref(d); goto error; }
         *sp++ = d;
-        continue;
+        DISPATCH();
       }
 
       case op::BUILD_CONST_KEY_MAP: {  // (v1 ... vn, keys -- dict)
@@ -497,7 +603,7 @@ Object* run_frame(ThreadState* ts, Frame* entry_frame, bool throwing) {
         sp = values;
         if (!ok) { decref(d); goto error; }
         *sp++ = d;
-        continue;
+        DISPATCH();
       }
 
       case op::MAP_ADD: {
@@ -507,7 +613,7 @@ Object* run_frame(ThreadState* ts, Frame* entry_frame, bool throwing) {
         decref(key);
         decref(value);
         if (!ok) goto error;
-        continue;
+        DISPATCH();
       }
 
       case op::DICT_UPDATE:
@@ -516,7 +622,7 @@ Object* run_frame(ThreadState* ts, Frame* entry_frame, bool throwing) {
         bool ok = dict_update_from(ts, sp[-oparg], update, opcode == op::DICT_MERGE, sp[-oparg - 2]);
         decref(update);
         if (!ok) goto error;
-        continue;
+        DISPATCH();
       }
 
       case op::BUILD_SLICE: {
@@ -528,10 +634,11 @@ Object* run_frame(ThreadState* ts, Frame* entry_frame, bool throwing) {
         decref(stop);
         xdecref(step);
         sp[-1] = s;
-        continue;
+        DISPATCH();
       }
 
-      case op::BINARY_SUBSCR: {
+      case op::BINARY_SUBSCR:
+      TARGET(BINARY_SUBSCR) {
         Object* key = *--sp;
         Object* container = sp[-1];
         Object* r = subscript_fast(ts, container, key);
@@ -541,10 +648,11 @@ Object* run_frame(ThreadState* ts, Frame* entry_frame, bool throwing) {
         sp[-1] = r;
         next_instr += caches::BINARY_SUBSCR;
         if (!r) { --sp; goto error; }
-        continue;
+        DISPATCH();
       }
 
-      case op::STORE_SUBSCR: {  // (v, container, key -- )
+      case op::STORE_SUBSCR:
+      TARGET(STORE_SUBSCR) {  // (v, container, key -- )
         Object* key = *--sp;
         Object* container = *--sp;
         Object* v = *--sp;
@@ -554,7 +662,7 @@ Object* run_frame(ThreadState* ts, Frame* entry_frame, bool throwing) {
         decref(v);
         next_instr += caches::STORE_SUBSCR;
         if (r < 0) goto error;
-        continue;
+        DISPATCH();
       }
 
       case op::DELETE_SUBSCR: {
@@ -564,7 +672,7 @@ Object* run_frame(ThreadState* ts, Frame* entry_frame, bool throwing) {
         decref(key);
         decref(container);
         if (r < 0) goto error;
-        continue;
+        DISPATCH();
       }
 
       // ---- match statements ----
@@ -572,21 +680,21 @@ Object* run_frame(ThreadState* ts, Frame* entry_frame, bool throwing) {
         Py_ssize_t n = object_length(ts, sp[-1]);
         if (n < 0) goto error;
         *sp++ = new_int(ts, n);
-        continue;
+        DISPATCH();
       }
       case op::MATCH_MAPPING:  // (subject -- subject, is_mapping)
         *sp = newref(sp[-1]->ob_type->tp_flags & TPFLAGS_MAPPING ? py_true() : py_false());
         ++sp;
-        continue;
+        DISPATCH();
       case op::MATCH_SEQUENCE:  // (subject -- subject, is_sequence)
         *sp = newref(sp[-1]->ob_type->tp_flags & TPFLAGS_SEQUENCE ? py_true() : py_false());
         ++sp;
-        continue;
+        DISPATCH();
       case op::MATCH_KEYS: {  // (subject, keys -- subject, keys, values_or_None)
         Object* values = match_keys(ts, sp[-2], sp[-1]);
         if (!values) goto error;
         *sp++ = values;
-        continue;
+        DISPATCH();
       }
       case op::MATCH_CLASS: {  // (subject, cls, names -- attrs_or_None)
         Object* names = *--sp;
@@ -601,24 +709,26 @@ Object* run_frame(ThreadState* ts, Frame* entry_frame, bool throwing) {
         }
         decref(subject);
         sp[-1] = attrs;
-        continue;
+        DISPATCH();
       }
 
-      case op::GET_ITER: {
+      case op::GET_ITER:
+      TARGET(GET_ITER) {
         Object* iterable = sp[-1];
         Object* it = get_iter(ts, iterable);
         decref(iterable);
         sp[-1] = it;
         if (!it) { --sp; goto error; }
-        continue;
+        DISPATCH();
       }
 
-      case op::FOR_ITER: {  // (iter -- iter, next) or pop and jump when exhausted
+      case op::FOR_ITER:
+      TARGET(FOR_ITER) {  // (iter -- iter, next) or pop and jump when exhausted
         Object* it = sp[-1];
         Object* v = it->ob_type->tp_iternext(ts, it);
         if (v) {
           *sp++ = v;
-          continue;
+          DISPATCH();
         }
         if (error_occurred(ts)) {
           if (!is_instance(ts->curexc, &exc_StopIteration)) goto error;
@@ -627,17 +737,18 @@ Object* run_frame(ThreadState* ts, Frame* entry_frame, bool throwing) {
         decref(it);
         --sp;
         JUMPBY(oparg);
-        continue;
+        DISPATCH();
       }
 
-      case op::UNPACK_SEQUENCE: {
+      case op::UNPACK_SEQUENCE:
+      TARGET(UNPACK_SEQUENCE) {
         Object* seq = *--sp;
         bool ok = unpack_sequence(ts, seq, oparg, sp);
         decref(seq);
         next_instr += caches::UNPACK_SEQUENCE;
         if (!ok) goto error;
         sp += oparg;
-        continue;
+        DISPATCH();
       }
 
       case op::UNPACK_EX: {
@@ -647,26 +758,32 @@ Object* run_frame(ThreadState* ts, Frame* entry_frame, bool throwing) {
         decref(seq);
         if (!ok) goto error;
         sp += before + after + 1;
-        continue;
+        DISPATCH();
       }
 
       case op::JUMP_FORWARD:
+      TARGET(JUMP_FORWARD)
         JUMPBY(oparg);
-        continue;
+        DISPATCH();
 
       case op::JUMP_BACKWARD:
+      TARGET(JUMP_BACKWARD)
         JUMPBY(-oparg);
         CHECK_EVAL_BREAKER();
-        continue;
+        DISPATCH();
 
       case op::JUMP_BACKWARD_NO_INTERRUPT:
         JUMPBY(-oparg);
-        continue;
+        DISPATCH();
 
       case op::POP_JUMP_FORWARD_IF_FALSE:
+      TARGET(POP_JUMP_FORWARD_IF_FALSE)
       case op::POP_JUMP_FORWARD_IF_TRUE:
+      TARGET(POP_JUMP_FORWARD_IF_TRUE)
       case op::POP_JUMP_BACKWARD_IF_FALSE:
-      case op::POP_JUMP_BACKWARD_IF_TRUE: {
+      TARGET(POP_JUMP_BACKWARD_IF_FALSE)
+      case op::POP_JUMP_BACKWARD_IF_TRUE:
+      TARGET(POP_JUMP_BACKWARD_IF_TRUE) {
         Object* v = *--sp;
         int t = v == py_true() ? 1 : v == py_false() ? 0 : object_is_true(ts, v);
         decref(v);
@@ -680,11 +797,13 @@ Object* run_frame(ThreadState* ts, Frame* entry_frame, bool throwing) {
             JUMPBY(oparg);
           }
         }
-        continue;
+        DISPATCH();
       }
 
       case op::POP_JUMP_FORWARD_IF_NONE:
+      TARGET(POP_JUMP_FORWARD_IF_NONE)
       case op::POP_JUMP_FORWARD_IF_NOT_NONE:
+      TARGET(POP_JUMP_FORWARD_IF_NOT_NONE)
       case op::POP_JUMP_BACKWARD_IF_NONE:
       case op::POP_JUMP_BACKWARD_IF_NOT_NONE: {
         Object* v = *--sp;
@@ -699,7 +818,7 @@ Object* run_frame(ThreadState* ts, Frame* entry_frame, bool throwing) {
             JUMPBY(oparg);
           }
         }
-        continue;
+        DISPATCH();
       }
 
       case op::JUMP_IF_FALSE_OR_POP:
@@ -713,20 +832,22 @@ Object* run_frame(ThreadState* ts, Frame* entry_frame, bool throwing) {
           --sp;
           decref(v);
         }
-        continue;
+        DISPATCH();
       }
 
-      case op::LOAD_ATTR: {
+      case op::LOAD_ATTR:
+      TARGET(LOAD_ATTR) {
         Object* owner = sp[-1];
         Object* r = get_attr(ts, owner, names[oparg]);
         decref(owner);
         sp[-1] = r;
         next_instr += caches::LOAD_ATTR;
         if (!r) { --sp; goto error; }
-        continue;
+        DISPATCH();
       }
 
-      case op::LOAD_METHOD: {  // (owner -- meth, self) or (owner -- NULL, attr)
+      case op::LOAD_METHOD:
+      TARGET(LOAD_METHOD) {  // (owner -- meth, self) or (owner -- NULL, attr)
         Object* owner = sp[-1];
         Object* meth = nullptr;
         int kind = get_method(ts, owner, names[oparg], &meth);
@@ -744,10 +865,11 @@ Object* run_frame(ThreadState* ts, Frame* entry_frame, bool throwing) {
           sp[-1] = nullptr;
           *sp++ = meth;
         }
-        continue;
+        DISPATCH();
       }
 
-      case op::STORE_ATTR: {  // (v, owner -- )
+      case op::STORE_ATTR:
+      TARGET(STORE_ATTR) {  // (v, owner -- )
         Object* owner = *--sp;
         Object* v = *--sp;
         int r = set_attr(ts, owner, names[oparg], v);
@@ -755,7 +877,7 @@ Object* run_frame(ThreadState* ts, Frame* entry_frame, bool throwing) {
         decref(v);
         next_instr += caches::STORE_ATTR;
         if (r < 0) goto error;
-        continue;
+        DISPATCH();
       }
 
       case op::DELETE_ATTR: {
@@ -763,18 +885,21 @@ Object* run_frame(ThreadState* ts, Frame* entry_frame, bool throwing) {
         int r = set_attr(ts, owner, names[oparg], nullptr);
         decref(owner);
         if (r < 0) goto error;
-        continue;
+        DISPATCH();
       }
 
       case op::KW_NAMES:
+      TARGET(KW_NAMES)
         kwnames = consts[oparg];
-        continue;
+        DISPATCH();
 
       case op::PRECALL:
+      TARGET(PRECALL)
         next_instr += caches::PRECALL;
-        continue;
+        DISPATCH();
 
-      case op::CALL: {  // (NULL/method, callable/self, args[oparg] -- result)
+      case op::CALL:
+      TARGET(CALL) {  // (NULL/method, callable/self, args[oparg] -- result)
         bool is_method = sp[-(oparg + 2)] != nullptr;
         Object* callable = is_method ? sp[-(oparg + 2)] : sp[-(oparg + 1)];
         Object** args = is_method ? sp - (oparg + 1) : sp - oparg;
@@ -803,7 +928,7 @@ Object* run_frame(ThreadState* ts, Frame* entry_frame, bool throwing) {
           frame = callee;
           ts->frame = frame;
           LOAD_FRAME();
-          continue;
+          DISPATCH();
         }
         SAVE_FRAME();
         Object* r = call_object(ts, callable, args, total - nkw, call_kwnames);
@@ -813,7 +938,7 @@ Object* run_frame(ThreadState* ts, Frame* entry_frame, bool throwing) {
         if (!r) goto error;
         *sp++ = r;
         CHECK_EVAL_BREAKER();
-        continue;
+        DISPATCH();
       }
 
       case op::CALL_FUNCTION_EX: {  // (NULL, func, args[, kwargs] -- result)
@@ -829,10 +954,11 @@ Object* run_frame(ThreadState* ts, Frame* entry_frame, bool throwing) {
         if (!r) goto error;
         *sp++ = r;
         CHECK_EVAL_BREAKER();
-        continue;
+        DISPATCH();
       }
 
-      case op::MAKE_FUNCTION: {  // (defaults?, kwdefaults?, annotations?, closure?, code -- function)
+      case op::MAKE_FUNCTION:
+      TARGET(MAKE_FUNCTION) {  // (defaults?, kwdefaults?, annotations?, closure?, code -- function)
         auto* fcode = static_cast<CodeObject*>(*--sp);
         Object* qualname = nullptr;
         auto* f = static_cast<FunctionObject*>(new_function(ts, fcode, frame->globals, frame->builtins, qualname));
@@ -842,7 +968,7 @@ Object* run_frame(ThreadState* ts, Frame* entry_frame, bool throwing) {
         if (oparg & 0x02) f->kwdefaults = *--sp;
         if (oparg & 0x01) f->defaults = *--sp;
         *sp++ = f;
-        continue;
+        DISPATCH();
       }
 
       case op::LOAD_BUILD_CLASS: {
@@ -852,12 +978,12 @@ Object* run_frame(ThreadState* ts, Frame* entry_frame, bool throwing) {
           goto error;
         }
         *sp++ = newref(bc);
-        continue;
+        DISPATCH();
       }
 
       case op::LOAD_ASSERTION_ERROR:
         *sp++ = newref<Object>(&exc_AssertionError);
-        continue;
+        DISPATCH();
 
       case op::RAISE_VARARGS: {
         Object* cause = oparg == 2 ? *--sp : nullptr;
@@ -872,7 +998,7 @@ Object* run_frame(ThreadState* ts, Frame* entry_frame, bool throwing) {
         sp[-1] = newref(prev ? prev : py_none());
         *sp++ = exc;
         ts->handled.push_back(newref(exc));
-        continue;
+        DISPATCH();
       }
 
       case op::POP_EXCEPT: {  // (prev_exc -- )
@@ -882,7 +1008,7 @@ Object* run_frame(ThreadState* ts, Frame* entry_frame, bool throwing) {
           ts->handled.pop_back();
         }
         decref(prev);
-        continue;
+        DISPATCH();
       }
 
       case op::CHECK_EXC_MATCH: {  // (exc, type -- exc, matches)
@@ -891,7 +1017,7 @@ Object* run_frame(ThreadState* ts, Frame* entry_frame, bool throwing) {
         decref(type);
         if (r < 0) goto error;
         *sp++ = new_bool(r == 1);
-        continue;
+        DISPATCH();
       }
 
       case op::CHECK_EG_MATCH: {  // (exc, type -- rest, match) or (exc, type -- exc, None)
@@ -905,7 +1031,7 @@ Object* run_frame(ThreadState* ts, Frame* entry_frame, bool throwing) {
         if (match == py_none()) {
           decref(rest);
           *sp++ = match;
-          continue;
+          DISPATCH();
         }
         sp[-1] = rest;
         *sp++ = match;
@@ -915,7 +1041,7 @@ Object* run_frame(ThreadState* ts, Frame* entry_frame, bool throwing) {
           decref(ts->handled.back());
           ts->handled.back() = newref(match);
         }
-        continue;
+        DISPATCH();
       }
 
       case op::PREP_RERAISE_STAR: {  // (orig, excs -- exc_to_reraise_or_None)
@@ -926,7 +1052,7 @@ Object* run_frame(ThreadState* ts, Frame* entry_frame, bool throwing) {
         if (!r) goto error;
         decref(orig);
         sp[-1] = r;
-        continue;
+        DISPATCH();
       }
 
       case op::RERAISE: {
@@ -936,16 +1062,18 @@ Object* run_frame(ThreadState* ts, Frame* entry_frame, bool throwing) {
         goto exception_unwind;
       }
 
-      case op::BUILD_STRING: {
+      case op::BUILD_STRING:
+      TARGET(BUILD_STRING) {
         Object* s = join_strings(ts, sp - oparg, oparg);
         for (int i = 0; i < oparg; ++i) decref(sp[-1 - i]);
         sp -= oparg;
         if (!s) goto error;
         *sp++ = s;
-        continue;
+        DISPATCH();
       }
 
-      case op::FORMAT_VALUE: {  // (value[, spec] -- formatted)
+      case op::FORMAT_VALUE:
+      TARGET(FORMAT_VALUE) {  // (value[, spec] -- formatted)
         Object* spec = (oparg & 0x04) ? *--sp : nullptr;
         Object* value = sp[-1];
         Object* r = format_value(ts, value, oparg & 0x03, spec);
@@ -953,7 +1081,7 @@ Object* run_frame(ThreadState* ts, Frame* entry_frame, bool throwing) {
         xdecref(spec);
         sp[-1] = r;
         if (!r) { --sp; goto error; }
-        continue;
+        DISPATCH();
       }
 
       case op::BEFORE_WITH: {  // (mgr -- bound_exit, mgr.__enter__())
@@ -967,7 +1095,7 @@ Object* run_frame(ThreadState* ts, Frame* entry_frame, bool throwing) {
         }
         sp[-1] = exit;
         *sp++ = enter_result;
-        continue;
+        DISPATCH();
       }
 
       case op::WITH_EXCEPT_START: {  // (exit, lasti, prev_exc, exc -- ..., exit(type, exc, tb))
@@ -979,12 +1107,12 @@ Object* run_frame(ThreadState* ts, Frame* entry_frame, bool throwing) {
         decref(tb);
         if (!r) goto error;
         *sp++ = r;
-        continue;
+        DISPATCH();
       }
 
       case op::SETUP_ANNOTATIONS:
         if (!setup_annotations(ts, frame)) goto error;
-        continue;
+        DISPATCH();
 
       case op::IMPORT_NAME: {
         Object* fromlist = *--sp;
@@ -994,7 +1122,7 @@ Object* run_frame(ThreadState* ts, Frame* entry_frame, bool throwing) {
         decref(level);
         sp[-1] = module;
         if (!module) { --sp; goto error; }
-        continue;
+        DISPATCH();
       }
 
       case op::IMPORT_STAR: {
@@ -1002,14 +1130,14 @@ Object* run_frame(ThreadState* ts, Frame* entry_frame, bool throwing) {
         bool ok = import_star(ts, module, frame->locals);
         decref(module);
         if (!ok) goto error;
-        continue;
+        DISPATCH();
       }
 
       case op::IMPORT_FROM: {
         Object* v = import_from(ts, sp[-1], names[oparg]);
         if (!v) goto error;
         *sp++ = v;
-        continue;
+        DISPATCH();
       }
 
       case op::RETURN_GENERATOR: {
@@ -1029,10 +1157,11 @@ Object* run_frame(ThreadState* ts, Frame* entry_frame, bool throwing) {
         ts->frame = frame;
         LOAD_FRAME();
         *sp++ = gen;
-        continue;
+        DISPATCH();
       }
 
-      case op::YIELD_VALUE: {  // generator frames always run as the entry frame
+      case op::YIELD_VALUE:
+      TARGET(YIELD_VALUE) {  // generator frames always run as the entry frame
         retval = *--sp;
         frame->resume = static_cast<int>(next_instr - first_instr);
         SAVE_FRAME();
@@ -1052,10 +1181,11 @@ Object* run_frame(ThreadState* ts, Frame* entry_frame, bool throwing) {
           sp[-1] = it;
           if (!it) { --sp; goto error; }
         }
-        continue;
+        DISPATCH();
       }
 
-      case op::SEND: {  // (receiver, v -- receiver, yielded) or (-- return value) and jump
+      case op::SEND:
+      TARGET(SEND) {  // (receiver, v -- receiver, yielded) or (-- return value) and jump
         Object* v = *--sp;
         Object* receiver = sp[-1];
         Object* result = nullptr;
@@ -1067,10 +1197,10 @@ Object* run_frame(ThreadState* ts, Frame* entry_frame, bool throwing) {
           decref(receiver);
           sp[-1] = result;
           JUMPBY(oparg);
-          continue;
+          DISPATCH();
         }
         *sp++ = result;
-        continue;
+        DISPATCH();
       }
 
       case op::GET_AWAITABLE: {  // (iterable -- awaitable iterator)
@@ -1079,7 +1209,7 @@ Object* run_frame(ThreadState* ts, Frame* entry_frame, bool throwing) {
         decref(iterable);
         sp[-1] = it;
         if (!it) { --sp; goto error; }
-        continue;
+        DISPATCH();
       }
 
       case op::GET_AITER: {  // (obj -- obj.__aiter__())
@@ -1088,7 +1218,7 @@ Object* run_frame(ThreadState* ts, Frame* entry_frame, bool throwing) {
         decref(obj);
         sp[-1] = it;
         if (!it) { --sp; goto error; }
-        continue;
+        DISPATCH();
       }
 
       case op::GET_ANEXT: {  // (aiter -- aiter, awaitable)
@@ -1096,7 +1226,7 @@ Object* run_frame(ThreadState* ts, Frame* entry_frame, bool throwing) {
         Object* awaitable = get_anext(ts, sp[-1]);
         if (!awaitable) goto error;
         *sp++ = awaitable;
-        continue;
+        DISPATCH();
       }
 
       case op::END_ASYNC_FOR: {  // (aiter, exc -- ): StopAsyncIteration ends the loop
@@ -1104,7 +1234,7 @@ Object* run_frame(ThreadState* ts, Frame* entry_frame, bool throwing) {
         if (is_instance(exc, &exc_StopAsyncIteration)) {
           decref(exc);
           decref(*--sp);
-          continue;
+          DISPATCH();
         }
         raise_object(ts, exc);
         goto exception_unwind;
@@ -1122,17 +1252,18 @@ Object* run_frame(ThreadState* ts, Frame* entry_frame, bool throwing) {
         }
         sp[-1] = exit;
         *sp++ = enter_result;
-        continue;
+        DISPATCH();
       }
 
       case op::ASYNC_GEN_WRAP: {  // (v -- wrapped v): a value the async generator yields
         Object* v = sp[-1];
         sp[-1] = new_async_gen_wrapped_value(ts, v);
         decref(v);
-        continue;
+        DISPATCH();
       }
 
-      case op::RETURN_VALUE: {
+      case op::RETURN_VALUE:
+      TARGET(RETURN_VALUE) {
         retval = *--sp;
         SAVE_FRAME();
         if (frame->is_entry) goto exit_eval;
