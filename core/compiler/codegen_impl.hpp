@@ -114,6 +114,7 @@ class CodeGen {
   void visit_async_for(Stmt& s);
   void add_yield_from(bool await);
   void visit_try_star_except(Stmt& s);
+  void forget_handler_name(const std::string& name);
 
   // ---- match statements (codegen_match.cpp) ----
   void visit_match(Stmt& s);

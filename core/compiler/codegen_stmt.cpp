@@ -343,11 +343,7 @@ void CodeGen::unwind_fblock(const FBlock& f, bool preserve_tos) {
       if (preserve_tos) addop(op::SWAP, 2);
       addop(pseudo::POP_BLOCK);
       addop(op::POP_EXCEPT);
-      if (!f.name.empty()) {
-        load_const(newref(py_none()));
-        nameop(f.name, ExprContext::Store);
-        nameop(f.name, ExprContext::Del);
-      }
+      if (!f.name.empty()) forget_handler_name(f.name);
       return;
     case FBlockKind::PopValue:
       if (preserve_tos) addop(op::SWAP, 2);
@@ -412,6 +408,14 @@ void CodeGen::pop_except_and_reraise() {
   addop(op::COPY, 3);
   addop(op::POP_EXCEPT);
   addop(op::RERAISE, 1);
+}
+
+// `except E as name` ends with name = None; del name (the exception must not outlive
+// the handler through a reference cycle with its traceback).
+void CodeGen::forget_handler_name(const std::string& name) {
+  load_const(newref(py_none()));
+  nameop(name, ExprContext::Store);
+  nameop(name, ExprContext::Del);
 }
 
 // try/except and try/except* (PEP 654); with a finally block, the except part nests
@@ -498,15 +502,11 @@ void CodeGen::visit_try_except(Stmt& s) {
       addop(pseudo::POP_BLOCK);
       addop(pseudo::POP_BLOCK);
       addop(op::POP_EXCEPT);
-      load_const(newref(py_none()));
-      nameop(h.name, ExprContext::Store);
-      nameop(h.name, ExprContext::Del);
+      forget_handler_name(h.name);
       addop(pseudo::JUMP, 0, end);
       use_next_block(cleanup_end);
       unset_loc();
-      load_const(newref(py_none()));
-      nameop(h.name, ExprContext::Store);
-      nameop(h.name, ExprContext::Del);
+      forget_handler_name(h.name);
       addop(op::RERAISE, 1);
     } else {
       BasicBlock* cleanup_body = new_block();

@@ -60,18 +60,14 @@ void CodeGen::visit_try_star_except(Stmt& s) {
     unset_loc();
     addop(pseudo::POP_BLOCK);
     if (!h.name.empty()) {
-      load_const(newref(py_none()));
-      nameop(h.name, ExprContext::Store);
-      nameop(h.name, ExprContext::Del);
+      forget_handler_name(h.name);
     }
     addop(pseudo::JUMP, 0, except);
     // The except* body raised: collect the exception for PREP_RERAISE_STAR.
     use_next_block(cleanup_end);
     unset_loc();
     if (!h.name.empty()) {
-      load_const(newref(py_none()));
-      nameop(h.name, ExprContext::Store);
-      nameop(h.name, ExprContext::Del);
+      forget_handler_name(h.name);
     }
     addop(op::LIST_APPEND, 3);
     addop(op::POP_TOP);  // lasti
