@@ -1,12 +1,21 @@
 // The one message protocol between the page (bridge.ts) and the VM worker
 // (vm-worker.ts). Both sides import these types, so a field renamed on one side
 // is a compile error on the other.
+import type { Breakpoint, DebugCommand, ProgramInfo, Snapshot } from './debug-protocol';
+
 
 /** 1 = stdout, 2 = stderr, as in the Emscripten core's onOutput(stream, text). */
 export type Stream = 1 | 2;
 
 /** Page -> worker. */
-export type PageToWorker = { type: 'run'; source: string; filename: string };
+export type PageToWorker =
+  | { type: 'run'; source: string; filename: string }
+  /** Compile and pause before the first instruction; answered by 'program' then 'paused'. */
+  | { type: 'debug-start'; source: string; filename: string; breakpoints: Breakpoint[]; stepBudget: number }
+  /** Answered by 'paused' (or 'error'). */
+  | { type: 'debug-command'; command: DebugCommand }
+  | { type: 'set-breakpoints'; breakpoints: Breakpoint[] }
+  | { type: 'debug-end' };
 
 /** Shared memory the page writes to ask a running program to stop (threaded build only). */
 export interface InterruptHandle {
@@ -21,5 +30,9 @@ export type WorkerToPage =
   | { type: 'output'; stream: Stream; text: string }
   /** status: 0 ok, 1 uncaught exception (traceback already sent on stream 2), 130 KeyboardInterrupt. */
   | { type: 'done'; status: number; elapsedMs: number }
+  /** The compiled program of a debug session (sent once, after 'debug-start'). */
+  | { type: 'program'; program: ProgramInfo }
+  /** The debug session stopped at a step; output up to that step was sent before it. */
+  | { type: 'paused'; snapshot: Snapshot }
   /** The wasm failed to load (before 'ready'), or the module crashed during a run. */
   | { type: 'error'; message: string };
