@@ -164,6 +164,7 @@ class LifoQueue(Queue):
 
 class SimpleQueue:
     '''Simple, unbounded, reentrant FIFO queue.'''
+    __module__ = '_queue'  # where CPython's (C) class lives, as reprs show it
 
     def __init__(self):
         # Our deque is Python code, not one atomic step as CPython's C deque is: a small

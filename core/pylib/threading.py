@@ -63,11 +63,15 @@ def _maintain_shutdown_locks():
 
 
 # ---- excepthook -------------------------------------------------------------------
-_ExceptHookArgs = _namedtuple('ExceptHookArgs', 'exc_type exc_value exc_traceback thread')
+# CPython's is a struct sequence from _thread, built from one sequence; a named tuple
+# of the same name and fields stands in when _thread has none.
+try:
+    from _thread import _ExceptHookArgs as ExceptHookArgs
+except ImportError:
+    _ExceptHookArgs = _namedtuple('_ExceptHookArgs', 'exc_type exc_value exc_traceback thread')
 
-
-def ExceptHookArgs(args):
-    return _ExceptHookArgs(*args)
+    def ExceptHookArgs(args):
+        return _ExceptHookArgs(*args)
 
 
 def excepthook(args, /):
