@@ -116,6 +116,8 @@ class Condition:
     def notify_all(self):
         self.notify(len(self._waiters))
 
+    notifyAll = notify_all  # the pre-3.10 spelling (no DeprecationWarning here)
+
 
 class Semaphore:
     """A counter that acquire() takes down (waiting at zero) and release() brings up."""
@@ -192,6 +194,8 @@ class Event:
 
     def is_set(self):
         return self._flag
+
+    isSet = is_set  # the pre-3.10 spelling (no DeprecationWarning here)
 
     def set(self):
         with self._cond:

@@ -2,7 +2,8 @@
 # (current_thread, enumerate, active_count), excepthook, Timer and the join of
 # non-daemon threads at exit (_shutdown, called by the interpreter). Conditions,
 # semaphores, events and barriers are in _threading_sync.py and re-exported here.
-# CPython: Lib/threading.py (same names, states and messages; no fork or trace hooks).
+# CPython: Lib/threading.py (same names, states and messages; no fork or trace hooks;
+# the old camelCase aliases work without their DeprecationWarning: no warnings module).
 import _thread
 import functools
 import sys as _sys
@@ -317,6 +318,19 @@ class Thread:
             raise RuntimeError("cannot set daemon status of active thread")
         self._daemonic = daemonic
 
+    # Pre-3.10 spellings, deprecated in CPython.
+    def isDaemon(self):
+        return self.daemon
+
+    def setDaemon(self, daemonic):
+        self.daemon = daemonic
+
+    def getName(self):
+        return self.name
+
+    def setName(self, name):
+        self.name = name
+
 
 class Timer(Thread):
     """Calls function(*args, **kwargs) after `interval` seconds unless cancel()led first."""
@@ -392,6 +406,10 @@ def enumerate():
     """A list of every Thread object alive: daemonic, dummy and the main thread too."""
     with _active_limbo_lock:
         return list(_active.values()) + list(_limbo.values())
+
+
+currentThread = current_thread
+activeCount = active_count
 
 
 def main_thread():
