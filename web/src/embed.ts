@@ -27,6 +27,9 @@ const app: MountedApp = mountApp(document.querySelector<HTMLElement>('#app')!, {
   sharePage: './index.html',
 });
 
+// Without a stepping pane, the stepping buttons would only confuse.
+if (!debugPanes) document.querySelector<HTMLElement>('#controls')!.hidden = true;
+
 /** Starts the program: animated when a stepping pane shows it, else a plain run. */
 function start(): void {
   if (debugPanes) app.bus.emit('autoplay-requested', true);

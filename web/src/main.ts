@@ -19,3 +19,7 @@ mountApp(document.querySelector<HTMLElement>('#app')!, {
   notice: link.kind === 'corrupt' ? t('linkCorrupt') : undefined,
   sharePage: './',
 });
+
+// A link pasted into this tab changes only the hash: load it like a fresh page.
+// (Share itself uses history.replaceState, which fires no hashchange.)
+window.addEventListener('hashchange', () => location.reload());

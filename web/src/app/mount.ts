@@ -86,10 +86,12 @@ export function mountApp(root: HTMLElement, options: AppOptions): MountedApp {
     const url = new URL(options.sharePage, location.href);
     url.hash = hash;
     if (url.pathname === location.pathname) history.replaceState(null, '', url);
-    navigator.clipboard.writeText(url.href).then(
+    // The address bar has the link at once; the clipboard may ask for a
+    // permission and never answer, so it only upgrades the message.
+    bus.emit('notice', { text: t('linkInAddress', { step }), error: false });
+    navigator.clipboard?.writeText(url.href).then(
       () => bus.emit('notice', { text: t('linkCopied', { step }), error: false }),
-      // No clipboard permission (or not a secure context): the address bar has it.
-      () => bus.emit('notice', { text: t('linkInAddress', { step }), error: false }),
+      () => undefined,
     );
   });
 
