@@ -36,7 +36,7 @@ export function createMonacoEditor(
     fontSize: 14,
     tabSize: 4,
     insertSpaces: true,
-    renderLineHighlight: 'line',
+    renderLineHighlight: 'gutter', // the current-line mark of stepping must stand out
     hideCursorInOverviewRuler: true,
     overviewRulerBorder: false,
   });
