@@ -3,7 +3,9 @@
 // hash shows a message and loads the sample instead.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { launchBrowser, openPlayground, usePlayground, waitForState } from './harness.mjs';
+import {
+  NEEDS_CONTROLLER, launchBrowser, openPlayground, paneState, step, usePlayground, waitForPaused, waitForState,
+} from './harness.mjs';
 
 const PROGRAM = 'def f(a, b):\n    return a + b\n\nprint(f(1, 2))\n';
 
@@ -38,6 +40,25 @@ describe('share links', { timeout: 60_000 }, () => {
       assert.deepEqual(await page.evaluate(() => window.__terrarium.panes()), ['terminal', 'bytecode', 'stack']);
       assert.equal(await page.isVisible('[data-pane="frames"]'), false);
       assert.equal(await page.evaluate(() => window.__terrarium.snapshot()), null);
+    });
+  });
+
+  test('a link made while stepping replays to its step in a fresh page', { todo: NEEDS_CONTROLLER }, async () => {
+    await openPlayground(ctx.page, ctx.server.url);
+    await waitForState(ctx.page, 'ready');
+    await ctx.page.evaluate((s) => window.__terrarium.setSource(s), PROGRAM);
+    let snapshot = await step(ctx.page, 'step-instruction');
+    while (snapshot.frames.length < 2) snapshot = await step(ctx.page, 'step-instruction');
+    await ctx.page.click('#share');
+    await ctx.page.waitForFunction(() => location.hash.startsWith('#s='));
+    const link = await ctx.page.evaluate(() => location.href);
+
+    await inFreshPage(link, async (page) => {
+      const restored = await waitForPaused(page, 15_000);
+      assert.equal(await page.evaluate(() => window.__terrarium.getSource()), PROGRAM);
+      assert.equal(restored.step, snapshot.step);
+      assert.deepEqual(restored.frames, snapshot.frames);
+      assert.deepEqual(await paneState(page), await paneState(ctx.page));
     });
   });
 });
