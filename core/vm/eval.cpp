@@ -36,6 +36,7 @@
 #include "vm/interpreter_state.hpp"
 #include "vm/pattern_matching.hpp"
 #include "vm/except_star.hpp"
+#include "trace/trace_hooks.hpp"
 
 namespace terrarium {
 
@@ -136,6 +137,10 @@ Object* run_frame(ThreadState* ts, Frame* entry_frame, bool throwing) {
   entry_frame->is_entry = true;
   entry_frame->previous = ts->frame;
   std::atomic<std::uint8_t>& eval_breaker = *ts->eval_breaker;
+#if TERRARIUM_TRACE_HOOKS
+  // Read once: every trace path below tests this local (see trace/trace_hooks.hpp).
+  const bool tracing = ts->trace_observer != nullptr;
+#endif
 
   Frame* frame;
   CodeObject* code;
@@ -218,6 +223,14 @@ Object* run_frame(ThreadState* ts, Frame* entry_frame, bool throwing) {
       {op::MAKE_FUNCTION, &&target_MAKE_FUNCTION},
       {op::BUILD_STRING, &&target_BUILD_STRING},
       {op::FORMAT_VALUE, &&target_FORMAT_VALUE}});
+#if TERRARIUM_TRACE_HOOKS
+  // With an observer every opcode goes through the trace stub, which then jumps on
+  // through the normal table: the untraced path keeps its one indirect branch.
+  static const DispatchTable trace_table = make_dispatch_table(&&trace_stub, {});
+  const DispatchTable& targets = tracing ? trace_table : dispatch_table;
+#else
+  const DispatchTable& targets = dispatch_table;
+#endif
 #define TARGET(name) target_##name:
 #define DISPATCH()                                                \
   do {                                                            \
@@ -225,7 +238,7 @@ Object* run_frame(ThreadState* ts, Frame* entry_frame, bool throwing) {
     opcode = next_instr->opcode;                                  \
     oparg = next_instr->arg;                                      \
     ++next_instr;                                                 \
-    goto *dispatch_table.targets[opcode];                         \
+    goto *targets.targets[opcode];                                \
   } while (0)
 #else
 #define TARGET(name)
@@ -246,6 +259,12 @@ Object* run_frame(ThreadState* ts, Frame* entry_frame, bool throwing) {
     opcode = next_instr->opcode;
     oparg = next_instr->arg;
     ++next_instr;
+#if TERRARIUM_TRACE_HOOKS
+    if (tracing) [[unlikely]] {
+      SAVE_FRAME();
+      if (!trace_instruction(ts, frame, opcode, oparg, frame->stack_depth)) goto error;
+    }
+#endif
   dispatch_opcode:
     switch (opcode) {
       case op::NOP:
@@ -1284,7 +1303,17 @@ Object* run_frame(ThreadState* ts, Frame* entry_frame, bool throwing) {
         goto error;
     }
 
+#if TERRARIUM_COMPUTED_GOTO && TERRARIUM_TRACE_HOOKS
+  trace_stub:
+    SAVE_FRAME();
+    if (!trace_instruction(ts, frame, opcode, oparg, frame->stack_depth)) goto error;
+    goto *dispatch_table.targets[opcode];
+#endif
+
   error:
+#if TERRARIUM_TRACE_HOOKS
+    if (tracing) trace_exception(ts, frame);
+#endif
     add_traceback_entry(ts->curexc, code, frame->lasti * 2, frame->globals);
   exception_unwind: {
     // The handler is looked up at the instruction being executed, not at frame->lasti:
@@ -1300,6 +1329,9 @@ Object* run_frame(ThreadState* ts, Frame* entry_frame, bool throwing) {
       continue;
     }
     // No handler: pop this frame and continue unwinding in the caller.
+#if TERRARIUM_TRACE_HOOKS
+    if (tracing) trace_unwind(ts, frame);
+#endif
     Object** base = frame->stack_base();
     while (sp > base) xdecref(*--sp);
     frame->stack_depth = 0;
