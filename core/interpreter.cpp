@@ -22,6 +22,7 @@
 #include "vm/eval.hpp"
 #include "vm/interpreter_state.hpp"
 #include "trace/observer.hpp"
+#include "trace/trace_hooks.hpp"
 #include "vm/traceback.hpp"
 
 namespace terrarium {
@@ -184,6 +185,7 @@ void Interpreter::set_gc_stress(bool on) { state_->gc.stress = on; }
 void Interpreter::set_loop_hooks(LoopHostHooks* hooks) { state_->loop_hooks = hooks; }
 void Interpreter::set_trace_observer(TraceObserver* observer) {
   state_->main_thread.trace_observer = observer;
+  state_->main_thread.trace_dispatch = observer ? kTraceDispatchIndex : 0;
   state_->main_thread.trace_cursor = TraceCursor{};
   state_->gc.observer = observer;
 }

@@ -1,11 +1,15 @@
 // The eval loop's side of the trace API: the few calls it makes when an observer is
 // attached. How they cost nothing otherwise (core/vm/eval.cpp):
-// - computed goto (GCC): the loop dispatches through a second table whose every entry is
-//   a trace stub when ts->trace_observer is set at frame entry; the stub calls
-//   trace_instruction and jumps on through the normal table;
-// - switch (Emscripten, and the `continue` paths): one flag test per instruction, read
-//   from a local set at frame entry, so the branch is perfectly predicted;
+// - computed goto (GCC): the loop indexes its dispatch table with opcode | ts->trace_dispatch,
+//   which is 255 while an observer is attached, sending every instruction to the trace
+//   stub; it calls trace_instruction and dispatches the real opcode;
+// - switch (Emscripten, and the `continue` paths): one test of ts->trace_dispatch per
+//   instruction, a branch that is always predicted;
 // - TERRARIUM_TRACE_HOOKS=0 (CMake option, preset native-notrace) compiles both out.
+// Measured (tests/bench/trace_overhead.py): still ~23 % slower than the notrace build in
+// the geometric mean (fib 45 %), with a second table, a local flag or this OR alike, so
+// the cost is not the dispatch itself; suspect the trace stub's label and call changing
+// register allocation of the whole loop. Open: find it (perf annotate) and fix it.
 #pragma once
 
 #ifndef TERRARIUM_TRACE_HOOKS
@@ -13,6 +17,10 @@
 #endif
 
 namespace terrarium {
+
+// ThreadState::trace_dispatch while an observer is attached: the dispatch-table slot of
+// the trace stub, an index no opcode uses (CPython 3.11's DO_TRACING is 255 too).
+constexpr int kTraceDispatchIndex = 255;
 
 struct Frame;
 struct ThreadState;

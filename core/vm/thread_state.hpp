@@ -42,9 +42,10 @@ struct ThreadState {
   // Nonzero when the eval loop must stop and look (interrupt requested, later: GIL drop
   // request, pending calls). Checked at RESUME and backward jumps only.
   std::atomic<std::uint8_t>* eval_breaker = nullptr;
-  // core/trace: told of every instruction when set. The eval loop reads it once per frame
-  // entry (so attaching takes effect at the next call), never per instruction.
+  // core/trace: told of every instruction when set. trace_dispatch is 255 while it is (0
+  // otherwise): the eval loop ORs it into the opcode it dispatches on (trace_hooks.hpp).
   TraceObserver* trace_observer = nullptr;
+  int trace_dispatch = 0;
   TraceCursor trace_cursor;
 };
 
