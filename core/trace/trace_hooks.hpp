@@ -1,15 +1,10 @@
 // The eval loop's side of the trace API: the few calls it makes when an observer is
-// attached. How they cost nothing otherwise (core/vm/eval.cpp):
-// - computed goto (GCC): the loop indexes its dispatch table with opcode | ts->trace_dispatch,
-//   which is 255 while an observer is attached, sending every instruction to the trace
-//   stub; it calls trace_instruction and dispatches the real opcode;
-// - switch (Emscripten, and the `continue` paths): one test of ts->trace_dispatch per
-//   instruction, a branch that is always predicted;
-// - TERRARIUM_TRACE_HOOKS=0 (CMake option, preset native-notrace) compiles both out.
-// Measured (tests/bench/trace_overhead.py): still ~23 % slower than the notrace build in
-// the geometric mean (fib 45 %), with a second table, a local flag or this OR alike, so
-// the cost is not the dispatch itself; suspect the trace stub's label and call changing
-// register allocation of the whole loop. Open: find it (perf annotate) and fix it.
+// attached. How they cost nothing otherwise (core/vm/eval.cpp): the loop is a template
+// compiled twice, and run_frame<false>, taken whenever no observer is attached, has no
+// hook at all; run_frame<true> sends every instruction through the trace stub (slot
+// kTraceDispatchIndex of the computed-goto table, or a test at the top of the switch).
+// TERRARIUM_TRACE_HOOKS=0 (CMake option, preset native-notrace) leaves the traced copy
+// out; tests/bench/trace_overhead.py compares the two builds (about 1 %, within noise).
 #pragma once
 
 #ifndef TERRARIUM_TRACE_HOOKS
