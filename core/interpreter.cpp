@@ -21,6 +21,8 @@
 #include "modules/module_registry.hpp"
 #include "vm/eval.hpp"
 #include "vm/interpreter_state.hpp"
+#include "trace/observer.hpp"
+#include "trace/trace_hooks.hpp"
 #include "vm/traceback.hpp"
 
 namespace terrarium {
@@ -181,6 +183,14 @@ std::atomic<std::uint8_t>& Interpreter::interrupt_flag() { return state_->interr
 void Interpreter::set_gc_observer(GCObserver* observer) { state_->gc.observer = observer; }
 void Interpreter::set_gc_stress(bool on) { state_->gc.stress = on; }
 void Interpreter::set_loop_hooks(LoopHostHooks* hooks) { state_->loop_hooks = hooks; }
+void Interpreter::set_trace_observer(TraceObserver* observer) {
+  state_->main_thread.trace_observer = observer;
+  state_->main_thread.trace_dispatch = observer ? kTraceDispatchIndex : 0;
+  state_->main_thread.trace_cursor = TraceCursor{};
+  state_->gc.observer = observer;
+}
+void Interpreter::set_virtual_clock(const std::uint64_t* step_counter) { state_->virtual_clock = step_counter; }
+ThreadState* Interpreter::thread_state() { return &state_->main_thread; }
 
 int Interpreter::run_source(std::string_view source, const std::string& filename, bool show_source_lines) {
   ThreadState* ts = &state_->main_thread;

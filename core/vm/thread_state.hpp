@@ -12,6 +12,14 @@ namespace terrarium {
 
 struct InterpreterState;
 struct Frame;
+class TraceObserver;  // core/trace/observer.hpp
+
+// Where the trace hooks last saw an instruction, to tell when a new line starts.
+struct TraceCursor {
+  std::uint32_t frame_serial = 0;
+  int line = -1;
+  int offset = -1;
+};
 
 struct ThreadState {
   InterpreterState* interp = nullptr;
@@ -34,6 +42,11 @@ struct ThreadState {
   // Nonzero when the eval loop must stop and look (interrupt requested, later: GIL drop
   // request, pending calls). Checked at RESUME and backward jumps only.
   std::atomic<std::uint8_t>* eval_breaker = nullptr;
+  // core/trace: told of every instruction when set. trace_dispatch is 255 while it is (0
+  // otherwise): the eval loop ORs it into the opcode it dispatches on (trace_hooks.hpp).
+  TraceObserver* trace_observer = nullptr;
+  int trace_dispatch = 0;
+  TraceCursor trace_cursor;
 };
 
 inline bool error_occurred(ThreadState* ts) { return ts->curexc != nullptr; }

@@ -40,6 +40,8 @@ class GCObserver {
 
 struct InterpreterState;
 struct LoopHostHooks;  // core/modules/asyncio_loop_events.hpp
+class TraceObserver;   // core/trace/observer.hpp
+struct ThreadState;
 
 class Interpreter {
  public:
@@ -69,6 +71,14 @@ class Interpreter {
   // asyncio loops made from now on report their events to `hooks` and use its clock
   // choice (the virtual clock for the playground). Not owned; null detaches.
   void set_loop_hooks(LoopHostHooks* hooks);
+  // Tells `observer` of every instruction, call, line, exception and GC phase from the
+  // next frame entry on (core/trace); null detaches. Not owned. A debug session also sets
+  // a virtual clock: the time module then reads *step_counter microseconds, so a replay
+  // of the same steps sees the same times.
+  void set_trace_observer(TraceObserver* observer);
+  void set_virtual_clock(const std::uint64_t* step_counter);
+  // The interpreter's thread state, for core/trace's snapshots (an opaque handle outside core).
+  ThreadState* thread_state();
 
  private:
   std::unique_ptr<InterpreterState> state_;
