@@ -12,6 +12,7 @@ namespace terrarium {
 
 struct InterpreterState;
 struct Frame;
+struct ThreadRuntime;
 
 struct ThreadState {
   InterpreterState* interp = nullptr;
@@ -34,6 +35,16 @@ struct ThreadState {
   // Nonzero when the eval loop must stop and look (interrupt requested, later: GIL drop
   // request, pending calls). Checked at RESUME and backward jumps only.
   std::atomic<std::uint8_t>* eval_breaker = nullptr;
+  // The GIL and breaker this thread shares with the others (vm/gil.hpp).
+  ThreadRuntime* runtime = nullptr;
+  std::uint64_t serial = 0;  // 0: the main thread; others in start order
+  std::uint64_t ident = 0;   // _thread.get_ident() of the OS thread running it
+  // Per-thread storage: _thread._local instances keep their attributes here, by key
+  // (CPython: PyThreadState_GetDict). Null until first used; owned.
+  Object* dict = nullptr;
+  // Locks from _thread._set_sentinel(), released when this thread state is deleted:
+  // threading.Thread.join waits on them. Owned.
+  std::vector<Object*> sentinels;
 };
 
 inline bool error_occurred(ThreadState* ts) { return ts->curexc != nullptr; }
