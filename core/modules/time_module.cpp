@@ -1,6 +1,7 @@
-// The `time` module: clocks and sleep. sleep() waits in short slices so the Stop button
-// (the interpreter's interrupt flag, set from another thread or from JavaScript through
-// shared memory) ends it with KeyboardInterrupt as Ctrl-C does in CPython.
+// The `time` module: clocks and sleep. sleep() releases the GIL and waits in short
+// slices so the Stop button (the interpreter's interrupt flag, set from another thread
+// or from JavaScript through shared memory) ends it with KeyboardInterrupt as Ctrl-C
+// does in CPython (SystemExit in threads other than the main one).
 // CPython: Modules/timemodule.c.
 #include <chrono>
 #include <cmath>
@@ -80,12 +81,21 @@ Object* time_sleep(ThreadState* ts, Object*, Object* const* args, std::size_t na
   using namespace std::chrono;
   auto deadline = steady_clock::now() + duration_cast<steady_clock::duration>(duration<double>(seconds));
   constexpr auto kSlice = milliseconds(10);
-  for (;;) {
-    if (ts->interp->interrupt.exchange(0, std::memory_order_acq_rel)) return raise(ts, &exc_KeyboardInterrupt, "");
-    auto now = steady_clock::now();
-    if (now >= deadline) break;
-    std::this_thread::sleep_for(std::min<steady_clock::duration>(deadline - now, kSlice));
+  bool stopped = false;
+  {
+    // Other threads run while this one sleeps (CPython releases the GIL here too).
+    ReleasedGil released(ts);
+    for (;;) {
+      if (stop_requested(released.runtime(), ts)) {
+        stopped = true;
+        break;
+      }
+      auto now = steady_clock::now();
+      if (now >= deadline) break;
+      std::this_thread::sleep_for(std::min<steady_clock::duration>(deadline - now, kSlice));
+    }
   }
+  if (stopped) return raise_stop(ts);
   return newref(py_none());
 }
 

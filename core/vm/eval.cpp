@@ -43,11 +43,18 @@ namespace terrarium {
 namespace {
 
 // Services the eval breaker. Returns false with an exception set to unwind.
+// Each bit is cleared by whoever serves it: the GIL drop request by the thread that
+// takes the GIL, the GC bit here, the stop bits by raise_stop (vm/gil.cpp).
 [[nodiscard]] bool handle_eval_breaker(ThreadState* ts) {
-  std::uint8_t pending = ts->interp->interrupt.exchange(0, std::memory_order_acq_rel);
-  if (pending & kBreakGC) gc_collect_if_due(ts);
-  if (pending & kBreakInterrupt) {
-    raise(ts, &exc_KeyboardInterrupt, "");
+  std::atomic<std::uint8_t>& breaker = *ts->eval_breaker;
+  std::uint8_t pending = breaker.load(std::memory_order_acquire);
+  if (pending & kBreakGilDrop) yield_gil(ts);
+  if (pending & kBreakGC) {
+    breaker.fetch_and(static_cast<std::uint8_t>(~kBreakGC), std::memory_order_acq_rel);
+    gc_collect_if_due(ts);
+  }
+  if (stop_requested(*ts->runtime, ts)) {
+    raise_stop(ts);
     return false;
   }
   return true;
