@@ -4,6 +4,7 @@
 
 #include <chrono>
 #include <cstdlib>
+#include <mutex>
 #include <thread>
 #include <vector>
 
@@ -231,6 +232,7 @@ Interpreter::~Interpreter() {
   state_->gc.garbage = state_->gc.callbacks = nullptr;
   xdecref(state_->interned);  // last: everything above may hold interned names
   clear_error(&state_->main_thread);
+  set_thread_observer(nullptr);  // daemon threads outlive this; the observer may not
 }
 
 std::atomic<std::uint8_t>& Interpreter::interrupt_flag() { return state_->interrupt; }
@@ -246,12 +248,17 @@ void Interpreter::set_trace_observer(TraceObserver* observer) {
 }
 void Interpreter::set_virtual_clock(const std::uint64_t* step_counter) { state_->virtual_clock = step_counter; }
 ThreadState* Interpreter::thread_state() { return &state_->main_thread; }
-void Interpreter::set_thread_observer(ThreadObserver* observer) { state_->runtime->observer = observer; }
+void Interpreter::set_thread_observer(ThreadObserver* observer) {
+  std::lock_guard<std::mutex> guard(state_->runtime->observer_mutex);
+  state_->runtime->observer.store(observer);
+}
 
 int Interpreter::run_source(std::string_view source, const std::string& filename, bool show_source_lines) {
   ThreadState* ts = &state_->main_thread;
   CurrentThread current(ts);
-  state_->interrupt.store(0);
+  // A new run forgets an old Stop, except that threads told to end still must, and a
+  // thread waiting for the GIL keeps its request.
+  state_->interrupt.fetch_and(kBreakStopThreads | kBreakGilDrop);
   CompileResult compiled = compile_module(ts, source, filename, show_source_lines);
   if (!compiled.code) {
     state_->out->write(2, format_syntax_error(compiled.error, filename, source));

@@ -29,7 +29,10 @@ bool is_main_thread(const ThreadState* ts) { return ts->serial == 0; }
 
 void emit_thread_event(const ThreadRuntime& rt, const ThreadState* ts, ThreadEventKind kind, GilDropReason reason,
                        const void* lock) {
-  if (rt.observer) rt.observer->on_thread_event(ThreadEvent{kind, ts->serial, ts->ident, reason, lock});
+  if (!rt.observer.load(std::memory_order_relaxed)) return;
+  std::lock_guard<std::mutex> guard(const_cast<ThreadRuntime&>(rt).observer_mutex);
+  if (ThreadObserver* o = rt.observer.load(std::memory_order_acquire))
+    o->on_thread_event(ThreadEvent{kind, ts->serial, ts->ident, reason, lock});
 }
 
 void take_gil(ThreadRuntime& rt, ThreadState* ts) {
@@ -63,11 +66,11 @@ void take_gil(ThreadRuntime& rt, ThreadState* ts) {
 }
 
 void drop_gil(ThreadRuntime& rt, ThreadState* ts, GilDropReason reason) {
+  // Told while still held: once released, the interpreter (and the observer) may go.
+  emit_thread_event(rt, ts, ThreadEventKind::GilDropped, reason);
   std::unique_lock<std::mutex> lock(rt.mutex);
   rt.locked = false;
   rt.cond.notify_one();
-  lock.unlock();
-  emit_thread_event(rt, ts, ThreadEventKind::GilDropped, reason);
 }
 
 void yield_gil(ThreadState* ts) {
@@ -77,6 +80,9 @@ void yield_gil(ThreadState* ts) {
     rt.eval_breaker.fetch_and(static_cast<std::uint8_t>(~kBreakGilDrop), std::memory_order_relaxed);
     return;
   }
+  lock.unlock();
+  emit_thread_event(rt, ts, ThreadEventKind::GilDropped, GilDropReason::Interval);
+  lock.lock();
   std::uint64_t before = rt.switch_number;
   rt.locked = false;
   rt.cond.notify_one();
@@ -84,7 +90,6 @@ void yield_gil(ThreadState* ts) {
   // likely take it straight back before the waiter wakes up.
   rt.switch_cond.wait(lock, [&] { return rt.switch_number != before || rt.waiters == 0; });
   lock.unlock();
-  emit_thread_event(rt, ts, ThreadEventKind::GilDropped, GilDropReason::Interval);
   take_gil(rt, ts);
 }
 

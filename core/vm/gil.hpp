@@ -31,7 +31,10 @@ struct ThreadRuntime {
   std::atomic<std::uint8_t> eval_breaker{0};
   std::atomic<long> interval_us{5000};  // sys.setswitchinterval, CPython's default 5 ms
   std::atomic<bool> finalizing{false};  // set when the interpreter starts finalizing
-  ThreadObserver* observer = nullptr;   // set before threads start
+  // Read without a lock to keep the no-observer case free; called under observer_mutex
+  // so the interpreter can detach it (at destruction) while daemon threads still run.
+  std::atomic<ThreadObserver*> observer{nullptr};
+  std::mutex observer_mutex;
   std::atomic<std::uint64_t> next_serial{1};  // 0 is the main thread
   std::size_t thread_stack_size = 0;  // _thread.stack_size(); 0: the default. Under the GIL.
 
