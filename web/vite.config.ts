@@ -28,6 +28,10 @@ export default defineConfig({
     // Monaco's lazily loaded chunk is ~2.7 MB however it is split (its API entry
     // alone is the floor); the page does not wait for it.
     chunkSizeWarningLimit: 3000,
+    // The playground and the embeddable page (iframes, slides).
+    rollupOptions: {
+      input: { main: `${webDir}index.html`, embed: `${webDir}embed.html` },
+    },
   },
   worker: { format: 'es' },
   server: { headers: isolationHeaders },

@@ -216,25 +216,39 @@ Object* type_lookup(TypeObject* type, Object* name) {
 // The names C++ code looks up are string literals: each gets one str object, made on
 // first use and kept for the life of the thread, so a lookup allocates nothing and the
 // attribute cache (keyed by the name object) hits.
+namespace {
+struct RecentLiteral {
+  const char* literal;
+  Object* name;
+};
+thread_local RecentLiteral recent_literals[64];  // most lookups hit a handful of names: no hashing
+struct LiteralNames {
+  std::unordered_map<const char*, Object*> by_literal;
+  void release() {
+    for (auto& entry : by_literal) decref(entry.second);
+    by_literal.clear();
+    for (RecentLiteral& r : recent_literals) r = RecentLiteral{};
+  }
+  ~LiteralNames() { release(); }
+};
+thread_local LiteralNames literal_names;
+}  // namespace
+
 Object* literal_name(const char* name) {
-  struct Recent {
-    const char* literal;
-    Object* name;
-  };
-  thread_local Recent recent[64];  // most lookups hit a handful of names: no hashing
-  Recent& r = recent[(reinterpret_cast<std::uintptr_t>(name) >> 3) & 63];
+  RecentLiteral& r = recent_literals[(reinterpret_cast<std::uintptr_t>(name) >> 3) & 63];
   if (r.literal == name) return r.name;
-  struct Names {
-    std::unordered_map<const char*, Object*> by_literal;
-    ~Names() {
-      for (auto& entry : by_literal) decref(entry.second);
-    }
-  };
-  thread_local Names names;
-  Object*& s = names.by_literal[name];
+  Object*& s = literal_names.by_literal[name];
   if (!s) s = new_str(nullptr, name);
   r = {name, s};
   return s;
+}
+
+void release_thread_caches() {
+  for (TypeCacheEntry& e : type_cache) {
+    xdecref(e.name);
+    e = TypeCacheEntry{};
+  }
+  literal_names.release();
 }
 
 Object* type_lookup_str(TypeObject* type, const char* name) { return type_lookup(type, literal_name(name)); }

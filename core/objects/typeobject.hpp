@@ -21,6 +21,10 @@ Object* type_lookup(TypeObject* type, Object* name);
 // Forgets every cached lookup: a class namespace changed, a class died, or an MRO moved.
 void invalidate_type_cache();
 Object* type_lookup_str(TypeObject* type, const char* name);
+// Gives back the names this OS thread's attribute cache and literal names hold. A
+// Python thread calls it before it ends, while it still holds the GIL: the thread-local
+// destructors that would otherwise do it run after the GIL is gone.
+void release_thread_caches();
 
 // PyObject_GenericGetAttr / SetAttr: data descriptors, then the instance __dict__, then
 // other class attributes.

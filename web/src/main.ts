@@ -1,35 +1,25 @@
-// Entry point: builds the panes and connects them through the event bus.
-// Wiring only; each piece lives in its own module.
-import './app/app.css';
-import { EventBus, type AppEvents } from './app/events';
-import { Session } from './app/session';
-import { mountStatusBar } from './app/status-bar';
-import { installTestHooks } from './app/test-hooks';
-import { mountToolbar } from './app/toolbar';
-import { translatePage } from './i18n';
-import { EditorPane } from './panes/editor/editor-pane';
+// Entry point of the playground: restores a shared link if the address has one
+// (a damaged one falls back to the sample, with a message), then mounts the app.
+import { DEFAULT_PANES } from './app/layout';
+import { decodeShare } from './app/link';
+import { mountApp } from './app/mount';
+import { t } from './i18n';
 import { SAMPLE_PROGRAM } from './panes/editor/sample';
-import { TerminalPane } from './panes/terminal/terminal-pane';
 
-function element<T extends HTMLElement>(selector: string): T {
-  const found = document.querySelector<T>(selector);
-  if (!found) throw new Error(`index.html lacks ${selector}`);
-  return found;
-}
+const link = decodeShare(location.hash);
+const shared = link.kind === 'ok' ? link.state : null;
 
-translatePage();
-const bus = new EventBus<AppEvents>();
+mountApp(document.querySelector<HTMLElement>('#app')!, {
+  code: shared?.code ?? SAMPLE_PROGRAM,
+  panes: shared?.panes ?? DEFAULT_PANES,
+  showEditor: true,
+  readOnly: false,
+  dark: false,
+  step: shared?.step ?? 0,
+  notice: link.kind === 'corrupt' ? t('linkCorrupt') : undefined,
+  sharePage: './',
+});
 
-// Start the VM worker first: the wasm downloads and compiles while Monaco loads.
-const session = new Session(bus);
-
-mountToolbar(bus, element('#run'), element('#stop'), element('#language'));
-mountStatusBar(bus, element('#status-message'), element('#status-build'));
-const editor = new EditorPane(element('#editor'), element('#source'), SAMPLE_PROGRAM, bus);
-const terminal = new TerminalPane(element('#terminal'), bus);
-
-bus.on('run-requested', () => session.run(editor.getValue()));
-bus.on('stop-requested', () => session.stop());
-installTestHooks(editor, terminal, session);
-
-void editor.upgrade();
+// A link pasted into this tab changes only the hash: load it like a fresh page.
+// (Share itself uses history.replaceState, which fires no hashchange.)
+window.addEventListener('hashchange', () => location.reload());

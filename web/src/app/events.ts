@@ -1,9 +1,11 @@
 // The one typed event map the panes talk through. A pane imports the bus and
 // these names, never another pane; main.ts only connects them.
 import type { Lang } from '../i18n';
+import type { Breakpoint, DebugCommand, ProgramInfo, Snapshot } from '../vm/debug-protocol';
 import type { Stream } from '../vm/protocol';
 
-export type VmState = 'loading' | 'ready' | 'running' | 'stopping';
+/** 'paused': a debug session waits for a command; 'stepping': one is in flight. */
+export type VmState = 'loading' | 'ready' | 'running' | 'stopping' | 'paused' | 'stepping';
 export type Build = 'threaded' | 'single-threaded';
 
 export type RunResult =
@@ -22,8 +24,44 @@ export interface AppEvents {
   'vm-load-failed': { message: string };
   'run-started': void;
   output: { stream: Stream; text: string };
+  /** The terminal shows exactly these chunks (a step back rewound the output). */
+  'output-replaced': ReadonlyArray<{ stream: Stream; text: string }>;
   'run-finished': RunResult;
+
+  // --- Stepping (the run controller behind the worker does the work) ---
+  /** Starts a debug session if none is active, then runs the command. */
+  'debug-command-requested': DebugCommand;
+  /** Auto-stepping ("animated run") on or off. */
+  'autoplay-requested': boolean;
+  'autoplay-changed': boolean;
+  /** Steps per second of the animated run. */
+  'speed-changed': number;
+  /** The editor's breakpoints changed (gutter click or an edit moved them). */
+  'breakpoints-changed': Breakpoint[];
+  /** A debug session compiled its program. */
+  'program-loaded': ProgramInfo;
+  /** The debug session stopped at a step. */
+  paused: Snapshot;
+  /** The debug session is over; panes clear what they showed. */
+  'debug-ended': void;
+  /** The editor's text changed (a running debug session is then stale). */
+  'source-changed': void;
+  /** The pointer is over this source line in the editor (null: left it). */
+  'source-line-hovered': number | null;
+  /** The pointer is over an instruction of this source line (null: left it). */
+  'instruction-hovered': number | null;
+  /** Which optional panes are shown (the share link carries it). */
+  'layout-changed': PaneId[];
+  /** Put code, layout and step in the URL (and on the clipboard). */
+  'share-requested': void;
+  /** A message for the user that is not a run result; errors (a bad share
+   *  link) also go to the terminal. */
+  notice: { text: string; error: boolean };
 }
+
+/** The panes a layout can show or hide; the editor is always there. */
+export const PANE_IDS = ['terminal', 'bytecode', 'stack', 'frames'] as const;
+export type PaneId = (typeof PANE_IDS)[number];
 
 // Wrapped in [] so a union payload is not distributed into a union of tuples.
 type Args<T> = [T] extends [void] ? [] : [T];

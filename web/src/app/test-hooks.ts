@@ -3,7 +3,9 @@
 import type { EditorPane } from '../panes/editor/editor-pane';
 import type { MonacoOptions } from '../panes/editor/monaco';
 import type { TerminalPane } from '../panes/terminal/terminal-pane';
-import type { Build, VmState } from './events';
+import type { ProgramInfo, Snapshot } from '../vm/debug-protocol';
+import type { Autoplay } from './autoplay';
+import type { Build, PaneId, VmState } from './events';
 import type { Session } from './session';
 
 export interface TestHooks {
@@ -17,6 +19,13 @@ export interface TestHooks {
   monacoReady(): boolean;
   /** Lets a test turn off auto-indent/auto-close before typing for real. */
   updateEditorOptions(options: MonacoOptions): void;
+  /** The last snapshot of the debug session (null outside one). */
+  snapshot(): Snapshot | null;
+  program(): ProgramInfo | null;
+  /** A small budget makes an endless loop pause quickly. */
+  setStepBudget(budget: number): void;
+  autoplaying(): boolean;
+  panes(): PaneId[];
 }
 
 declare global {
@@ -25,7 +34,15 @@ declare global {
   }
 }
 
-export function installTestHooks(editor: EditorPane, terminal: TerminalPane, session: Session): void {
+export interface HookedParts {
+  editor: EditorPane;
+  terminal: TerminalPane;
+  session: Session;
+  autoplay: Autoplay;
+  panes(): PaneId[];
+}
+
+export function installTestHooks({ editor, terminal, session, autoplay, panes }: HookedParts): void {
   window.__terrarium = {
     getSource: () => editor.getValue(),
     setSource: (source) => editor.setValue(source),
@@ -35,5 +52,10 @@ export function installTestHooks(editor: EditorPane, terminal: TerminalPane, ses
     lastStopLatencyMs: () => session.lastStopLatencyMs(),
     monacoReady: () => editor.monacoReady(),
     updateEditorOptions: (options) => editor.updateOptions(options),
+    snapshot: () => session.lastSnapshot(),
+    program: () => session.programInfo(),
+    setStepBudget: (budget) => session.setStepBudget(budget),
+    autoplaying: () => autoplay.playing(),
+    panes,
   };
 }

@@ -1,4 +1,4 @@
-// The toolbar: Run and Stop (enabled by VM state) and the language switch.
+// The toolbar: Run and Stop (enabled by VM state), Share and the language switch.
 // It only emits requests; the session decides whether they apply.
 import { LANGUAGES, language, setLanguage, translatePage, type Lang } from '../i18n';
 import type { AppBus } from './events';
@@ -7,13 +7,16 @@ export function mountToolbar(
   bus: AppBus,
   run: HTMLButtonElement,
   stop: HTMLButtonElement,
+  share: HTMLButtonElement,
   languageSelect: HTMLSelectElement,
 ): void {
   run.addEventListener('click', () => bus.emit('run-requested'));
+  share.addEventListener('click', () => bus.emit('share-requested'));
   stop.addEventListener('click', () => bus.emit('stop-requested'));
   bus.on('vm-state', (state) => {
     run.disabled = state !== 'ready';
-    stop.disabled = state !== 'running';
+    // A debug session is stopped from any of its states.
+    stop.disabled = state !== 'running' && state !== 'paused' && state !== 'stepping';
   });
 
   for (const { id, name } of LANGUAGES) {

@@ -1,6 +1,7 @@
-// Page side of the VM worker: starts it, sends runs, hands its messages to
-// typed callbacks and knows the two ways to stop a program. It keeps no run
-// state; session.ts decides what happens when.
+// Page side of the VM worker: starts it, sends runs and debug commands, hands
+// its messages to typed callbacks and knows the two ways to stop a program. It
+// keeps no run state; session.ts decides what happens when.
+import type { Breakpoint, DebugCommand, ProgramInfo, Snapshot } from './debug-protocol';
 import type { InterruptHandle, PageToWorker, Stream, WorkerToPage } from './protocol';
 
 export interface BridgeHandlers {
@@ -8,6 +9,8 @@ export interface BridgeHandlers {
   output(stream: Stream, text: string): void;
   done(status: number, elapsedMs: number): void;
   error(message: string): void;
+  program(program: ProgramInfo): void;
+  paused(snapshot: Snapshot): void;
 }
 
 export class VmBridge {
@@ -33,6 +36,24 @@ export class VmBridge {
 
   run(source: string, filename: string): void {
     this.send({ type: 'run', source, filename });
+  }
+
+  /** Compiles and pauses before the first instruction ('program', then 'paused'). */
+  debugStart(source: string, filename: string, breakpoints: Breakpoint[], stepBudget: number): void {
+    this.send({ type: 'debug-start', source, filename, breakpoints, stepBudget });
+  }
+
+  /** Answered by one 'paused' (or 'error'). */
+  debugCommand(command: DebugCommand): void {
+    this.send({ type: 'debug-command', command });
+  }
+
+  setBreakpoints(breakpoints: Breakpoint[]): void {
+    this.send({ type: 'set-breakpoints', breakpoints });
+  }
+
+  debugEnd(): void {
+    this.send({ type: 'debug-end' });
   }
 
   /** Asks the running program to raise KeyboardInterrupt; it still reports 'done'. */
@@ -69,6 +90,12 @@ export class VmBridge {
         break;
       case 'error':
         this.handlers.error(message.message);
+        break;
+      case 'program':
+        this.handlers.program(message.program);
+        break;
+      case 'paused':
+        this.handlers.paused(message.snapshot);
         break;
     }
   }

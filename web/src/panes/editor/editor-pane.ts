@@ -2,7 +2,7 @@
 // import finishes. Whatever was typed meanwhile is carried over, cursor included.
 // Ctrl/Cmd+Enter asks to run in both editors.
 import type { AppBus } from '../../app/events';
-import type { MonacoEditor, MonacoOptions } from './monaco';
+import type { EditorLook, MonacoEditor, MonacoOptions } from './monaco';
 import './editor.css';
 
 export class EditorPane {
@@ -13,8 +13,11 @@ export class EditorPane {
     private readonly textarea: HTMLTextAreaElement,
     initialSource: string,
     private readonly bus: AppBus,
+    private readonly look: EditorLook = { readOnly: false, dark: false },
   ) {
     textarea.value = initialSource;
+    textarea.readOnly = look.readOnly;
+    textarea.addEventListener('input', () => bus.emit('source-changed'));
     textarea.addEventListener('keydown', (event) => {
       if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
         event.preventDefault();
@@ -55,7 +58,7 @@ export class EditorPane {
     const value = this.textarea.value;
 
     this.textarea.remove();
-    const editor = createMonacoEditor(this.host, value, () => this.bus.emit('run-requested'));
+    const editor = createMonacoEditor(this.host, value, this.bus, this.look);
     const position = editor.getModel()?.getPositionAt(caret);
     if (position) editor.setPosition(position);
     if (hadFocus) editor.focus();

@@ -13,12 +13,16 @@ const RESET = '\x1b[0m';
 // the output (term.clear() would act before earlier writes are parsed).
 const CLEAR = '\x1b[2J\x1b[3J\x1b[H';
 
+// The cursor takes the background colour: nothing reads input.
+const LIGHT = { background: '#fbfbfa', foreground: '#1f2328', cursor: '#fbfbfa', selectionBackground: '#c8d7f0', red: '#c62828' };
+const DARK = { background: '#1b1e23', foreground: '#e6e6e6', cursor: '#1b1e23', selectionBackground: '#3a4a66', red: '#f07167' };
+
 export class TerminalPane {
   private readonly term: Terminal;
   private readonly fit = new FitAddon();
   private fitPending = false;
 
-  constructor(host: HTMLElement, bus: AppBus) {
+  constructor(host: HTMLElement, bus: AppBus, dark = false) {
     this.term = new Terminal({
       convertEol: true, // the VM prints bare \n
       lineHeight: 1.2, // default height clips underscores in DejaVu Sans Mono
@@ -28,14 +32,9 @@ export class TerminalPane {
       cursorBlink: false,
       cursorInactiveStyle: 'none',
       scrollback: 5000,
-      theme: {
-        background: '#fbfbfa',
-        foreground: '#1f2328',
-        cursor: '#fbfbfa', // hidden: nothing reads input
-        selectionBackground: '#c8d7f0',
-        red: '#c62828',
-      },
+      theme: dark ? DARK : LIGHT,
     });
+    host.style.background = (dark ? DARK : LIGHT).background;
     this.term.loadAddon(this.fit);
     this.term.open(host);
     this.fitSoon();
@@ -44,6 +43,12 @@ export class TerminalPane {
 
     bus.on('run-started', () => this.term.write(CLEAR));
     bus.on('output', ({ stream, text }) => this.write(stream, text));
+    // A step back: the screen shows the output up to that step, no more.
+    bus.on('output-replaced', (chunks) => {
+      this.term.write(CLEAR);
+      for (const { stream, text } of chunks) this.write(stream, text);
+    });
+    bus.on('notice', ({ text, error }) => { if (error) this.write(2, `${text}\n`); });
     // The status bar has room for a summary only; the full reason goes here.
     bus.on('vm-load-failed', ({ message }) => this.write(2, `${message}\n`));
   }
