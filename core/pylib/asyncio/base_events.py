@@ -50,8 +50,10 @@ class EventLoop:
     def call_soon_threadsafe(self, callback, *args, context=None):
         self._check_closed()
         handle = events.Handle(callback, args, self)
-        # The GIL makes this call one step for the C++ core, whichever thread makes it.
+        # The GIL makes this call one step for the C++ core, whichever thread makes it;
+        # wake() ends the core's wait for a timer, the Event a wait with none.
         self._core.call_soon(handle)
+        self._core.wake()
         wakeup = self._thread_wakeup
         if wakeup is not None:
             wakeup.set()

@@ -34,6 +34,9 @@ async def main():
     print(result)
     print("\n".join(log))
     print(await asyncio.to_thread(sorted, [3, 1, 2], reverse=True))
+    # The loop waits for wait_for's timer while the thread works: it must not hold the
+    # GIL meanwhile, and the thread's result must end that wait.
+    print(await asyncio.wait_for(asyncio.to_thread(blocking, "timed", 0.02, []), timeout=20))
     try:
         await asyncio.to_thread(fail)
     except LookupError as exc:
