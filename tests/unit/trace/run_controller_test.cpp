@@ -152,6 +152,31 @@ TEST_CASE("an endless loop pauses at the budget and continue resumes", "[trace]"
   CHECK(snap["step"] == 2000);
 }
 
+TEST_CASE("the pause flag pauses a continue and a far goto", "[trace]") {
+  // The page sets the flag through shared memory while the command runs; set up front
+  // here, it is seen at the first check of the forward run.
+  std::atomic<std::uint8_t> flag{1};
+  RunController controller("while True:\n    pass\n", "prog.py", {}, 1000000000, &flag);
+  json program;
+  std::string error;
+  REQUIRE(controller.start(program, error));
+  json snap = step(controller, "continue");
+  CHECK(snap["reason"] == "pause");
+  CHECK(flag.load() == 0);  // taken, so the next command runs on
+  std::uint64_t paused_at = snap["step"];
+  // A pause never lands before the step the command started from.
+  flag.store(1);
+  snap = step(controller, "continue");
+  CHECK(snap["reason"] == "pause");
+  CHECK(snap["step"].get<std::uint64_t>() > paused_at);
+  paused_at = snap["step"];
+  flag.store(1);
+  snap = controller.command(json{{"kind", "goto"}, {"step", 1000000000000}});
+  CHECK(snap["reason"] == "pause");
+  CHECK(snap["step"].get<std::uint64_t>() >= paused_at);
+  CHECK(snap["step"].get<std::uint64_t>() < 1000000000000);
+}
+
 TEST_CASE("a __repr__ that raises or loops cannot break a snapshot", "[trace]") {
   const char* source =
       "class Bad:\n"
