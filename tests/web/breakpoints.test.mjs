@@ -2,7 +2,7 @@
 // Continue stops on the line; F10 steps over to the next one.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { usePlayground, waitForPaused, waitForState } from './harness.mjs';
+import { saveArtifact, usePlayground, waitForPaused, waitForState } from './harness.mjs';
 
 const PROGRAM = 'x = 1\ny = 2\nz = x + y\nprint(z)\n';
 
@@ -50,5 +50,6 @@ describe('gutter breakpoints', { timeout: 60_000 }, () => {
     const end = await waitForPaused(page);
     assert.equal(end.reason, 'finished');
     assert.equal(await page.evaluate(() => window.__terrarium.terminalText()), '3');
+    await saveArtifact(page, 'section[data-pane="terminal"]', 'terminal');
   });
 });

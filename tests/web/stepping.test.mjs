@@ -89,6 +89,23 @@ describe('stepping bytecode', { timeout: 60_000 }, () => {
     assert.equal(await page.evaluate(() => window.__terrarium.snapshot()), null);
   });
 
+  test('a step back shows the output up to its step, counted in UTF-16 units', async () => {
+    const page = ctx.page;
+    await waitForState(page, 'ready');
+    const first = 'h\u00e9llo \u{1F600} \u4e16\u754c\n'; // é, an emoji outside the BMP, CJK
+    await page.evaluate((s) => window.__terrarium.setSource(s), `print(${JSON.stringify(first.trimEnd())})\nprint("end")\n`);
+    await page.click('#continue');
+    const end = await waitForPaused(page);
+    assert.equal(end.reason, 'finished');
+    assert.equal(end.outputLength, first.length + 'end\n'.length);
+    let snapshot = end;
+    while (snapshot.outputLength === end.outputLength) snapshot = await step(page, 'step-back');
+    assert.equal(snapshot.outputLength, first.length);
+    assert.equal(await page.evaluate(() => window.__terrarium.terminalText()), first.trimEnd());
+    await page.click('#stop');
+    await waitForState(page, 'ready');
+  });
+
   test('stepping a program that does not compile shows its SyntaxError', async () => {
     const page = ctx.page;
     await waitForState(page, 'ready');
