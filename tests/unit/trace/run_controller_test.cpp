@@ -207,6 +207,8 @@ TEST_CASE("a __repr__ that raises or loops cannot break a snapshot", "[trace]") 
 TEST_CASE("default reprs lose their addresses", "[trace]") {
   CHECK(terrarium::without_addresses("<function f at 0x7f00ab>") == "<function f>");
   CHECK(terrarium::without_addresses("[<A object at 0x1>, 'at 0x']") == "[<A object>, 'at 0x']");
+  CHECK(terrarium::without_addresses("<code object f at 0x5fbcc8, file \"main.py\", line 1>") ==
+        "<code object f, file \"main.py\", line 1>");
 }
 
 TEST_CASE("a suspended generator's frame is listed apart", "[trace]") {
