@@ -137,11 +137,6 @@ export class Session {
     return true;
   }
 
-  /** The threaded build can pause a running command (see pause()). */
-  canPause(): boolean {
-    return this.bridge.canInterrupt;
-  }
-
   setBreakpoints(breakpoints: Breakpoint[]): void {
     this.breakpoints = breakpoints;
     if (this.debugging()) this.bridge.setBreakpoints(breakpoints);
