@@ -289,6 +289,9 @@ int Interpreter::run_source(std::string_view source, const std::string& filename
     status = exit_status_for(ts, exc);
     decref(exc);
   }
+  // A Stop ends every thread of the program before the run is reported over (the
+  // playground's next run must not meet the last one's threads).
+  if (state_->interrupt.load() & kBreakStopThreads) let_stopped_threads_end(ts);
   decref(main_module);
   decref(globals);
   decref(compiled.code);

@@ -5,6 +5,12 @@
 // take and return JSON strings in the shapes of web/src/vm/debug-protocol.ts.
 #include <emscripten/bind.h>
 #include <emscripten/em_asm.h>
+#ifdef __EMSCRIPTEN_PTHREADS__
+#include <emscripten/threading.h>
+#endif
+
+#include <cstdlib>
+#include <cstring>
 
 #include <memory>
 #include <string>
@@ -14,11 +20,43 @@
 
 namespace {
 
+void deliver(int stream, const char* text, std::size_t size) {
+  EM_ASM({ if (Module["onOutput"]) Module["onOutput"]($0, UTF8ToString($1, $2)); }, stream, text, size);
+}
+
+#ifdef __EMSCRIPTEN_PTHREADS__
+// Runs on the VM worker (the main runtime thread): a Python thread's text, copied.
+void deliver_copied(int stream, char* text, int size) {
+  deliver(stream, text, static_cast<std::size_t>(size));
+  std::free(text);
+}
+#endif
+
+// Module.onOutput exists only in the VM worker's JS, so a Python thread running on another
+// pthread hands its text to that thread: asynchronously, because the VM worker may be
+// blocked (in join(), waiting for the GIL) and runs queued calls whenever it waits.
+// Writes are made under the GIL, so running the queue before the VM worker's own write
+// keeps every thread's output in program order.
 class JsOutput : public terrarium::OutputSink {
  public:
   void write(int stream, std::string_view text) override {
-    EM_ASM({ if (Module["onOutput"]) Module["onOutput"]($0, UTF8ToString($1, $2)); }, stream, text.data(),
-           text.size());
+#ifdef __EMSCRIPTEN_PTHREADS__
+    if (!emscripten_is_main_runtime_thread()) {
+      auto* copy = static_cast<char*>(std::malloc(text.size() + 1));
+      std::memcpy(copy, text.data(), text.size());
+      emscripten_async_run_in_main_runtime_thread(EM_FUNC_SIG_VIII, reinterpret_cast<void*>(deliver_copied), stream, copy,
+                                                  static_cast<int>(text.size()));
+      return;
+    }
+    emscripten_main_thread_process_queued_calls();
+#endif
+    deliver(stream, text.data(), text.size());
+  }
+  // What threads printed and the VM worker has not shown yet (at the end of a run).
+  void flush() {
+#ifdef __EMSCRIPTEN_PTHREADS__
+    emscripten_main_thread_process_queued_calls();
+#endif
   }
 };
 
@@ -34,7 +72,9 @@ Runtime& runtime() {
 
 int run_source(std::string source, std::string filename) {
   try {
-    return runtime().interp.run_source(source, filename);
+    int status = runtime().interp.run_source(source, filename);
+    runtime().out.flush();
+    return status;
   } catch (const std::exception& e) {
     runtime().out.write(2, std::string("terrarium: internal error: ") + e.what() + "\n");
     return 1;
@@ -72,7 +112,7 @@ nlohmann::json parse_or_null(const std::string& text) {
 // SyntaxError as the traceback prints it. Stop (the interrupt flag) pauses a long run.
 std::string debug_start(std::string source, std::string filename, std::string breakpoints, double step_budget) {
   try {
-    runtime().interp.interrupt_flag().store(0);
+    runtime().interp.interrupt_flag().fetch_and(static_cast<std::uint8_t>(~1u));  // the host bit only
     auto controller = std::make_unique<terrarium::RunController>(
         source, filename, terrarium::breakpoints_from_json(parse_or_null(breakpoints)),
         step_budget >= 1 ? static_cast<std::uint64_t>(step_budget) : 1, &runtime().interp.interrupt_flag());
@@ -109,7 +149,8 @@ void set_breakpoints(std::string breakpoints) {
 void debug_end() { session().reset(); }
 
 std::uintptr_t interrupt_flag_address() { return reinterpret_cast<std::uintptr_t>(&runtime().interp.interrupt_flag()); }
-void clear_interrupt() { runtime().interp.interrupt_flag().store(0); }
+// Only the host's bit: the VM's own (GIL drop requests, threads told to end) stay.
+void clear_interrupt() { runtime().interp.interrupt_flag().fetch_and(static_cast<std::uint8_t>(~1u)); }
 std::string version() { return terrarium::version(); }
 bool threaded() {
 #ifdef __EMSCRIPTEN_PTHREADS__

@@ -26,7 +26,7 @@ namespace {
 // program then ends with KeyboardInterrupt at its next eval-breaker check.
 std::atomic<std::uint8_t>* g_interrupt_flag = nullptr;
 extern "C" void on_sigint(int) {
-  if (g_interrupt_flag) g_interrupt_flag->store(1);
+  if (g_interrupt_flag) g_interrupt_flag->fetch_or(1);  // lock-free atomic RMW: async-signal-safe
 }
 
 bool read_file(const std::string& path, std::string& out) {

@@ -102,6 +102,9 @@ ReleasedGil::~ReleasedGil() { take_gil(rt_, ts_); }
 bool stop_requested(const ThreadRuntime& rt, const ThreadState* ts) {
   std::uint8_t bits = rt.eval_breaker.load(std::memory_order_acquire);
   if (is_main_thread(ts)) return (bits & (kBreakInterrupt | kBreakInterruptMain)) != 0;
+  // Told once: the SystemExit then unwinds the thread, and its cleanup (threading's
+  // finally blocks, which take locks) must run to the end rather than be cut again.
+  if (ts->stop_delivered) return false;
   return (bits & (kBreakInterrupt | kBreakStopThreads)) != 0;
 }
 
@@ -110,6 +113,7 @@ std::nullptr_t raise_stop(ThreadState* ts) {
   if (!is_main_thread(ts)) {
     // Leave kBreakInterrupt for the main thread; make the stop stick for the others.
     breaker.fetch_or(kBreakStopThreads, std::memory_order_acq_rel);
+    ts->stop_delivered = true;
     return raise(ts, &exc_SystemExit, "");
   }
   std::uint8_t bits = breaker.fetch_and(static_cast<std::uint8_t>(~(kBreakInterrupt | kBreakInterruptMain)),

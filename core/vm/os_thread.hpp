@@ -1,5 +1,5 @@
-// The OS-thread backend: starting a detached thread with a chosen stack size and the
-// identifiers _thread reports. pthreads natively and in the threaded WASM build
+// The OS-thread backend: starting a thread with a chosen stack size (detached; in the
+// browser, joined by the VM worker once finished) and the identifiers _thread reports. pthreads natively and in the threaded WASM build
 // (Emscripten pthreads); in the single-threaded WASM build nothing can start.
 // Not here: what a Python thread does once started (modules/thread_start.cpp).
 #pragma once

@@ -58,6 +58,8 @@ struct ThreadState {
   // Locks from _thread._set_sentinel(), released when this thread state is deleted:
   // threading.Thread.join waits on them. Owned.
   std::vector<Object*> sentinels;
+  // A Stop reached this (non-main) thread as SystemExit; it is not raised again.
+  bool stop_delivered = false;
 };
 
 inline bool error_occurred(ThreadState* ts) { return ts->curexc != nullptr; }

@@ -85,7 +85,8 @@ class Interpreter {
   // returns false.
   [[nodiscard]] bool disassemble_source(std::string_view source, const std::string& filename, std::string& out);
 
-  // Set to 1 from any thread (or, in the browser, with Atomics.store on its address):
+  // Set bit 0 from any thread (fetch_or(1); in the browser, Atomics.or on its address;
+  // the other bits are the VM's own, so never store a whole value):
   // the running program raises KeyboardInterrupt at its next eval-breaker check, and
   // every other Python thread ends (SystemExit) at its next check or blocking wait.
   std::atomic<std::uint8_t>& interrupt_flag();

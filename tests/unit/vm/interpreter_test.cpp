@@ -53,7 +53,7 @@ TEST_CASE("the host interrupt flag stops an endless loop with KeyboardInterrupt"
   Interpreter interp(sink);
   std::thread stopper([&] {
     std::this_thread::sleep_for(std::chrono::milliseconds(50));
-    interp.interrupt_flag().store(1);
+    interp.interrupt_flag().fetch_or(1);
   });
   int status = interp.run_source("while True:\n    pass\n", "prog.py");
   stopper.join();

@@ -156,7 +156,7 @@ TEST_CASE("Stop ends a program whose threads deadlock on two locks", "[threads]"
     std::this_thread::sleep_for(std::chrono::milliseconds(300));
     stop_time = std::chrono::steady_clock::now();
     stopped = true;
-    interp->interrupt_flag().store(1);
+    interp->interrupt_flag().fetch_or(1);
   });
   int status = interp->run_source(std::string(kJoinHelpers) +
                                       "import time\n"

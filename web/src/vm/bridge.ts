@@ -63,14 +63,16 @@ export class VmBridge {
   interrupt(): boolean {
     const handle = this.interruptHandle;
     if (!handle) return false;
-    Atomics.store(new Uint8Array(handle.buffer), handle.address, 1);
+    // Only bit 0 is the host's: the others are the VM's own (GIL drop requests, the
+    // collector, threads told to end), so they are kept.
+    Atomics.or(new Uint8Array(handle.buffer), handle.address, 1);
     return true;
   }
 
   /** Takes back an interrupt() the program did not consume (the worker must be idle). */
   clearInterrupt(): void {
     const handle = this.interruptHandle;
-    if (handle) Atomics.store(new Uint8Array(handle.buffer), handle.address, 0);
+    if (handle) Atomics.and(new Uint8Array(handle.buffer), handle.address, 0xfe);
   }
 
   /** Kills the worker at once, whatever it is doing; this bridge is dead afterwards. */

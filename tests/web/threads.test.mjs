@@ -1,0 +1,103 @@
+// Python threads in the browser: on the cross-origin isolated page they run on real
+// pthreads (Web Workers sharing the wasm memory) under the GIL; on a page that is not
+// isolated the single-threaded build says clearly that it cannot start one.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, test } from 'node:test';
+import { REPO, runAndStop, runProgram, usePlayground, waitForTerminal } from './harness.mjs';
+
+const COUNTER = `import threading
+import queue
+
+counter = 0
+lock = threading.Lock()
+
+def add(n):
+    global counter
+    for _ in range(n):
+        with lock:
+            counter += 1
+
+threads = [threading.Thread(target=add, args=(2000,)) for _ in range(4)]
+for t in threads:
+    t.start()
+for t in threads:
+    t.join()
+print("counter", counter)
+
+jobs = queue.Queue()
+results = queue.Queue()
+def worker():
+    while (item := jobs.get()) is not None:
+        results.put(item * item)
+workers = [threading.Thread(target=worker) for _ in range(3)]
+for w in workers:
+    w.start()
+for i in range(10):
+    jobs.put(i)
+for _ in workers:
+    jobs.put(None)
+for w in workers:
+    w.join()
+print("squares", sorted(results.get() for _ in range(10)))
+print("alive", threading.active_count())
+`;
+
+// Two threads taking two locks in opposite order: a real deadlock, which Stop must end.
+const DEADLOCK = `import threading, time
+a, b = threading.Lock(), threading.Lock()
+def one():
+    with a:
+        time.sleep(0.05)
+        with b:
+            pass
+def two():
+    with b:
+        time.sleep(0.05)
+        with a:
+            pass
+t1, t2 = threading.Thread(target=one), threading.Thread(target=two)
+t1.start(); t2.start()
+t1.join(); t2.join()
+`;
+
+describe('threads on the isolated page (threaded build)', { timeout: 60_000 }, () => {
+  const ctx = usePlayground({ isolation: true });
+
+  test('threads, locks and queues give exact results', async () => {
+    const text = await runProgram(ctx.page, COUNTER);
+    assert.deepEqual(text.split('\n'), [
+      'counter 8000', 'squares [0, 1, 4, 9, 16, 25, 36, 49, 64, 81]', 'alive 1',
+    ]);
+  });
+
+  test('a course lab with a thread pool prints what CPython prints', async () => {
+    const lab = path.join(REPO, '..', 'shared', 'acceptance', 'm6_thread_pool_executor');
+    let source;
+    try {
+      source = readFileSync(`${lab}.py`, 'utf8');
+    } catch {
+      return; // the course labs live outside the repository; CI machines have them
+    }
+    const text = await runProgram(ctx.page, source);
+    assert.equal(`${text}\n`, readFileSync(`${lab}.out`, 'utf8'));
+  });
+
+  test('Stop ends two deadlocked threads and the VM keeps working', async () => {
+    const latency = await runAndStop(ctx.page, DEADLOCK);
+    assert.ok(latency !== null && latency < 1000, `stop took ${latency} ms`);
+    await waitForTerminal(ctx.page, ['KeyboardInterrupt']);
+    const text = await runProgram(ctx.page, 'import threading\nprint("threads left", threading.active_count())');
+    assert.match(text, /threads left 1/);
+  });
+});
+
+describe('threads on a page that is not isolated (single-threaded build)', { timeout: 30_000 }, () => {
+  const ctx = usePlayground({ isolation: false });
+
+  test('starting a thread raises a clear RuntimeError', async () => {
+    await runProgram(ctx.page, 'import threading\nthreading.Thread(target=print).start()');
+    await waitForTerminal(ctx.page, ["RuntimeError: can't start new thread"]);
+  });
+});
