@@ -31,10 +31,17 @@ namespace {
 
 // Makes `ts` the thread state this thread runs for the duration of a call into the
 // interpreter: new containers join its collector's lists, and finalizers run on it.
+// Leaving the interpreter empties the thread's attribute cache, whose names belong to
+// this interpreter's heap: the thread may next run another interpreter while this one
+// goes on (or ends) on another thread.
 struct CurrentThread {
   ThreadState* saved;
   explicit CurrentThread(ThreadState* ts) : saved(current_thread_state()) { set_current_thread_state(ts); }
-  ~CurrentThread() { set_current_thread_state(saved); }
+  ~CurrentThread() {
+    ThreadState* ts = current_thread_state();
+    if (!saved || saved->interp != ts->interp) type_cache_clear();
+    set_current_thread_state(saved);
+  }
   CurrentThread(const CurrentThread&) = delete;
   CurrentThread& operator=(const CurrentThread&) = delete;
 };

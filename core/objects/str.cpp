@@ -39,6 +39,9 @@ void init_small(SmallStr& out, char32_t cp, bool empty) {
   s.utf8_size = utf8.size();
   std::memcpy(s.data, utf8.data(), utf8.size());
   s.data[utf8.size()] = '\0';
+  // Hashed now: every interpreter on every thread shares the singletons, so nothing may
+  // write to them once they are published.
+  (void)str_hash(&s);
 }
 
 // Immortal, built on first use (a function-local static, so the order in which

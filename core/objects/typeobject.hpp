@@ -20,6 +20,10 @@ namespace terrarium {
 Object* type_lookup(TypeObject* type, Object* name);
 // Forgets every cached lookup: a class namespace changed, a class died, or an MRO moved.
 void invalidate_type_cache();
+// Empties this OS thread's cache and drops its references to names. Called when the
+// thread stops running an interpreter: the names belong to that interpreter's heap, and
+// the thread may next run another one while the first goes on elsewhere.
+void type_cache_clear();
 Object* type_lookup_str(TypeObject* type, const char* name);
 
 // PyObject_GenericGetAttr / SetAttr: data descriptors, then the instance __dict__, then
