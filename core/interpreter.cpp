@@ -189,7 +189,8 @@ void Interpreter::set_gc_observer(GCObserver* observer) { state_->gc.observer = 
 void Interpreter::set_gc_stress(bool on) { state_->gc.stress = on; }
 void Interpreter::set_loop_hooks(LoopHostHooks* hooks) { state_->loop_hooks = hooks; }
 
-int Interpreter::run_source(std::string_view source, const std::string& filename, bool show_source_lines) {
+int Interpreter::run_source(std::string_view source, const std::string& filename, bool show_source_lines,
+                            const char* module_name) {
   ThreadState* ts = &state_->main_thread;
   CurrentThread current(ts);
   state_->interrupt.store(0);
@@ -200,9 +201,9 @@ int Interpreter::run_source(std::string_view source, const std::string& filename
   }
   // The program runs as module __main__, registered in sys.modules, with sys.argv and
   // sys.path[0] (the script's folder) set as `python3 script.py` sets them.
-  Object* main_module = new_module(ts, "__main__");
+  Object* main_module = new_module(ts, module_name);
   Object* globals = newref(module_dict(main_module));
-  Object* main_key = new_str(ts, "__main__");
+  Object* main_key = new_str(ts, module_name);
   bool ok = dict_set_item(ts, state_->modules, main_key, main_module);
   decref(main_key);
   Object* file_key = new_str(ts, "__file__");
@@ -214,6 +215,10 @@ int Interpreter::run_source(std::string_view source, const std::string& filename
   ok = ok && dict_set_item(ts, globals, builtins_key, state_->builtins);
   decref(builtins_key);
   configure_sys_for_run(ts, filename, show_source_lines);
+  if (std::string_view(module_name) == "__main__") {
+    state_->main_source.assign(source);
+    state_->main_filename = filename;
+  }
   Object* result = ok ? eval_code(ts, compiled.code, globals, state_->builtins, globals) : nullptr;
   int status = kExitOk;
   if (result) {

@@ -37,6 +37,7 @@ extern TypeObject async_gen_wrapped_value_type;
 extern TypeObject frame_type;
 extern TypeObject anext_awaitable_type;
 extern TypeObject loop_core_type;
+extern TypeObject worker_type;
 
 const std::vector<TypeObject*>& builtin_static_types() {
   static const std::vector<TypeObject*> types = [] {
@@ -56,6 +57,7 @@ const std::vector<TypeObject*>& builtin_static_types() {
     t.push_back(&member_descriptor_type);
     // _asyncio_loop.Loop: readied here, not on import, as two interpreters may import it at once.
     t.push_back(&loop_core_type);
+    t.push_back(&worker_type);  // _interpreters.Worker
     for (TypeObject* async_type : {&coroutine_type, &coroutine_wrapper_type, &async_generator_type, &async_gen_asend_type,
                                    &async_gen_athrow_type, &async_gen_wrapped_value_type, &frame_type,
                                    &anext_awaitable_type})

@@ -50,7 +50,10 @@ class Interpreter {
 
   // Compiles and runs a module. Output and tracebacks (CPython's format) go to the sink.
   // `show_source_lines` is false for `-c` code, where CPython shows no source lines.
-  int run_source(std::string_view source, const std::string& filename, bool show_source_lines = true);
+  // `module_name` is "__mp_main__" for a worker that runs the main script's source so
+  // its functions exist, as multiprocessing's spawn does; the module stays in sys.modules.
+  int run_source(std::string_view source, const std::string& filename, bool show_source_lines = true,
+                 const char* module_name = "__main__");
 
   // `python3 -m dis` output for the module; on a syntax error prints it to stream 2 and
   // returns false.
@@ -69,6 +72,9 @@ class Interpreter {
   // asyncio loops made from now on report their events to `hooks` and use its clock
   // choice (the virtual clock for the playground). Not owned; null detaches.
   void set_loop_hooks(LoopHostHooks* hooks);
+
+  // For core/ only (isolated workers call into the runtime directly); hosts never need it.
+  InterpreterState* runtime() const { return state_.get(); }
 
  private:
   std::unique_ptr<InterpreterState> state_;
