@@ -2,7 +2,10 @@
 // report uncaught exceptions the way the `python3` command does.
 #include "terrarium/interpreter.hpp"
 
+#include <chrono>
 #include <cstdlib>
+#include <mutex>
+#include <thread>
 #include <vector>
 
 #include "bytecode/dis.hpp"
@@ -20,8 +23,13 @@
 #include "objects/tuple.hpp"
 #include "modules/module_registry.hpp"
 #include "vm/eval.hpp"
+#include "vm/gil.hpp"
 #include "vm/interpreter_state.hpp"
+#include "trace/observer.hpp"
+#include "trace/trace_hooks.hpp"
+#include "vm/os_thread.hpp"
 #include "vm/traceback.hpp"
+#include "vm/unraisable.hpp"
 
 namespace terrarium {
 
@@ -29,22 +37,64 @@ const char* version() { return "0.1.0"; }
 
 namespace {
 
-// Makes `ts` the thread state this thread runs for the duration of a call into the
-// interpreter: new containers join its collector's lists, and finalizers run on it.
-// Leaving the interpreter empties the thread's attribute cache, whose names belong to
-// this interpreter's heap: the thread may next run another interpreter while this one
-// goes on (or ends) on another thread.
+// Makes `ts` the thread state this thread runs, holding the GIL, for the duration of a
+// call into the interpreter: new containers join its collector's lists, finalizers run
+// on it, and other Python threads run only at its switch points. Between calls the
+// GIL is free, so threads a program started keep running (as at CPython's prompt).
+// Leaving the interpreter also empties the thread's attribute cache, whose names belong
+// to this interpreter's heap: the thread may next run another interpreter while this
+// one goes on (or ends) on another thread.
 struct CurrentThread {
   ThreadState* saved;
-  explicit CurrentThread(ThreadState* ts) : saved(current_thread_state()) { set_current_thread_state(ts); }
+  ThreadState* ts;
+  explicit CurrentThread(ThreadState* t) : saved(current_thread_state()), ts(t) {
+    set_current_thread_state(ts);
+    take_gil(*ts->runtime, ts);
+  }
   ~CurrentThread() {
-    ThreadState* ts = current_thread_state();
-    if (!saved || saved->interp != ts->interp) type_cache_clear();
+    if (ts) {
+      if (!saved || saved->interp != ts->interp) release_thread_caches();  // the GIL is still held
+      drop_gil(*ts->runtime, ts, GilDropReason::BlockingCall);
+    }
     set_current_thread_state(saved);
   }
+  // For finalization: the GIL is never given back, so threads still waiting park.
+  void keep_gil() { ts = nullptr; }
   CurrentThread(const CurrentThread&) = delete;
   CurrentThread& operator=(const CurrentThread&) = delete;
 };
+
+// CPython's wait_for_thread_shutdown: if the program imported threading, its
+// _shutdown() joins the non-daemon threads before the interpreter goes away.
+void wait_for_thread_shutdown(ThreadState* ts) {
+  Object* modules = ts->interp->modules;
+  Object* name = new_str(ts, "threading");
+  Object* threading = modules ? dict_get_str(modules, name) : nullptr;
+  decref(name);
+  if (!threading) return;
+  incref(threading);
+  Object* shutdown = get_attr_str(ts, threading, "_shutdown");
+  Object* result = shutdown ? call_object(ts, shutdown, nullptr, 0, nullptr) : nullptr;
+  xdecref(shutdown);
+  if (result) {
+    decref(result);
+  } else {
+    write_unraisable(ts, threading);
+  }
+  decref(threading);
+}
+
+// After a Stop the other threads are ending (SystemExit): give them the GIL until they
+// are gone, for at most a second, so their frames unwind before finalization.
+void let_stopped_threads_end(ThreadState* ts) {
+  using namespace std::chrono;
+  auto deadline = steady_clock::now() + seconds(1);
+  while (!ts->interp->threads.empty() && (ts->interp->interrupt.load() & kBreakStopThreads) &&
+         steady_clock::now() < deadline) {
+    ReleasedGil released(ts);
+    std::this_thread::sleep_for(milliseconds(2));
+  }
+}
 
 // CPython's _PyModule_ClearDict: names are set to None rather than deleted (functions
 // still running may look them up), those starting with one underscore first, and
@@ -142,8 +192,10 @@ int exit_status_for(ThreadState* ts, Object* exc) {
 Interpreter::Interpreter(OutputSink& out) : state_(std::make_unique<InterpreterState>()) {
   state_->out = &out;
   ThreadState* ts = &state_->main_thread;
-  CurrentThread current(ts);
   ts->interp = state_.get();
+  ts->runtime = state_->runtime.get();
+  ts->ident = os_thread_ident();
+  CurrentThread current(ts);
   if (const char* stress = std::getenv("TERRARIUM_GC_STRESS")) state_->gc.stress = *stress && *stress != '0';
   ts->eval_breaker = &state_->interrupt;
   // Built-in types are readied once per process; the builtins namespace is per interpreter.
@@ -172,6 +224,11 @@ Interpreter::Interpreter(OutputSink& out) : state_(std::make_unique<InterpreterS
 Interpreter::~Interpreter() {
   ThreadState* ts = &state_->main_thread;
   CurrentThread current(ts);
+  wait_for_thread_shutdown(ts);
+  let_stopped_threads_end(ts);
+  // From here on a daemon thread that wants the GIL parks instead (CPython: finalizing).
+  state_->runtime->finalizing.store(true);
+  current.keep_gil();
   finalize_modules(ts);
   xdecref(state_->sys_module);
   xdecref(state_->builtins);
@@ -181,6 +238,8 @@ Interpreter::~Interpreter() {
   state_->gc.garbage = state_->gc.callbacks = nullptr;
   xdecref(state_->interned);  // last: everything above may hold interned names
   clear_error(&state_->main_thread);
+  release_thread_caches();  // the names this thread's attribute cache holds are of this heap
+  set_thread_observer(nullptr);  // daemon threads outlive this; the observer may not
 }
 
 std::atomic<std::uint8_t>& Interpreter::interrupt_flag() { return state_->interrupt; }
@@ -188,12 +247,26 @@ std::atomic<std::uint8_t>& Interpreter::interrupt_flag() { return state_->interr
 void Interpreter::set_gc_observer(GCObserver* observer) { state_->gc.observer = observer; }
 void Interpreter::set_gc_stress(bool on) { state_->gc.stress = on; }
 void Interpreter::set_loop_hooks(LoopHostHooks* hooks) { state_->loop_hooks = hooks; }
+void Interpreter::set_trace_observer(TraceObserver* observer) {
+  state_->main_thread.trace_observer = observer;
+  state_->main_thread.trace_dispatch = observer ? kTraceDispatchIndex : 0;
+  state_->main_thread.trace_cursor = TraceCursor{};
+  state_->gc.observer = observer;
+}
+void Interpreter::set_virtual_clock(const std::uint64_t* step_counter) { state_->virtual_clock = step_counter; }
+ThreadState* Interpreter::thread_state() { return &state_->main_thread; }
+void Interpreter::set_thread_observer(ThreadObserver* observer) {
+  std::lock_guard<std::mutex> guard(state_->runtime->observer_mutex);
+  state_->runtime->observer.store(observer);
+}
 
 int Interpreter::run_source(std::string_view source, const std::string& filename, bool show_source_lines,
                             const char* module_name) {
   ThreadState* ts = &state_->main_thread;
   CurrentThread current(ts);
-  state_->interrupt.store(0);
+  // A new run forgets an old Stop, except that threads told to end still must, and a
+  // thread waiting for the GIL keeps its request.
+  state_->interrupt.fetch_and(kBreakStopThreads | kBreakGilDrop);
   CompileResult compiled = compile_module(ts, source, filename, show_source_lines);
   if (!compiled.code) {
     state_->out->write(2, format_syntax_error(compiled.error, filename, source));

@@ -62,6 +62,7 @@ bool get_instructions(ThreadState* ts, CodeObject* code, std::vector<DisInstruct
     ins.offset = static_cast<int>(2 * i);
     ins.opcode = opcode;
     ins.starts_line = line_starts[i];
+    ins.line = code->co_positions[i].lineno;
     ins.is_jump_target = targets.count(ins.offset) > 0;
     ins.arg = -1;
     if (has_arg(opcode)) {
@@ -79,7 +80,8 @@ bool get_instructions(ThreadState* ts, CodeObject* code, std::vector<DisInstruct
           ins.argrepr = std::string(str_view(code->co_names[arg]));
         }
       } else if (flags & (opflag::JUMP_FORWARD_REL | opflag::JUMP_BACKWARD_REL)) {
-        ins.argrepr = "to " + std::to_string(jump_target(opcode, ins.offset, arg));
+        ins.jump_target = jump_target(opcode, ins.offset, arg);
+        ins.argrepr = "to " + std::to_string(ins.jump_target);
       } else if (flags & (opflag::HAS_LOCAL | opflag::HAS_FREE)) {
         if (arg < static_cast<int>(code->co_localsplusnames.size()))
           ins.argrepr = std::string(str_view(code->co_localsplusnames[static_cast<std::size_t>(arg)]));

@@ -14,6 +14,8 @@ struct DisInstruction {
   std::string argrepr;
   int starts_line;         // -1 unless this instruction starts a source line
   bool is_jump_target;
+  int jump_target = -1;    // jumps: the byte offset they go to
+  int line = -1;           // the instruction's own source line (-1: none)
 };
 
 // dis.get_instructions(code): EXTENDED_ARG folded into the next instruction, caches hidden.

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <memory>
 #include <sstream>
 #include <CLI/CLI.hpp>
 
@@ -13,6 +14,7 @@
 #include "modules/asyncio_loop_events.hpp"
 #include "server/static_server.hpp"
 #include "terrarium/interpreter.hpp"
+#include "trace/chrome_trace.hpp"
 
 #ifndef TERRARIUM_DEFAULT_WEB_ROOT
 #define TERRARIUM_DEFAULT_WEB_ROOT "build/web"
@@ -85,7 +87,11 @@ int run_command(const std::string& file, const std::string& code, bool has_code,
   install_loop_hooks(interp, loop_options, loop_hooks);
   g_interrupt_flag = &interp.interrupt_flag();
   std::signal(SIGINT, on_sigint);
+  // TERRARIUM_TRACE=out.json: a Chrome trace of the run (core/trace/chrome_trace.hpp).
+  std::unique_ptr<terrarium::ChromeTraceWriter> trace(terrarium::trace_from_environment(interp));
   int status = interp.run_source(source, filename, !has_code);
+  interp.set_trace_observer(nullptr);
+  trace.reset();
   g_interrupt_flag = nullptr;
   out.flush();
   return status;

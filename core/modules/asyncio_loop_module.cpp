@@ -98,7 +98,7 @@ void handle_release(void*, void* handle) { decref(static_cast<Object*>(handle));
 
 bool host_interrupted(void* ctx) {
   ThreadState* ts = static_cast<LoopObject*>(ctx)->ts;
-  return (ts->interp->interrupt.load(std::memory_order_acquire) & kBreakInterrupt) != 0;
+  return stop_requested(*ts->runtime, ts);
 }
 
 // ---- the Loop type ----------------------------------------------------------------
@@ -169,8 +169,7 @@ Object* loop_run_until_stopped(ThreadState* ts, Object* self, Object* const*, st
     case LoopStep::Idle: return newref(py_false());
     case LoopStep::Error: return nullptr;
     case LoopStep::Interrupted:
-      ts->interp->interrupt.fetch_and(static_cast<std::uint8_t>(~kBreakInterrupt), std::memory_order_acq_rel);
-      return raise(ts, &exc_KeyboardInterrupt, "");
+      return raise_stop(ts);
   }
   return nullptr;
 }

@@ -18,6 +18,7 @@
 #include "objects/str.hpp"
 #include "objects/tuple.hpp"
 #include "objects/typeobject.hpp"
+#include "vm/gil.hpp"
 #include "vm/interpreter_state.hpp"
 
 namespace terrarium {
@@ -39,8 +40,13 @@ void write_output(ThreadState* ts, const std::vector<WorkerOutput>& output) {
 void close_worker(ThreadState* ts, WorkerObject* w) {
   IsolatedWorker* worker = std::exchange(w->worker, nullptr);
   if (!worker) return;
-  // GIL: once core/threads lands, the caller's GIL is released around this join.
-  std::vector<WorkerOutput> output = worker->close();
+  std::vector<WorkerOutput> output;
+  if (ts) {
+    ReleasedGil released(ts);  // the caller's other threads run while the worker ends
+    output = worker->close();
+  } else {
+    output = worker->close();
+  }
   if (ts) write_output(ts, output);
   delete worker;
 }
@@ -172,13 +178,21 @@ bool collect_reply(ThreadState* ts, IsolatedWorker* worker, WorkerReply& reply) 
     raise(ts, &exc_RuntimeError, "no call is waiting for its result");
     return false;
   }
-  // GIL: once core/threads lands, the caller's GIL is released while it waits.
-  while (!worker->wait_reply(reply, std::chrono::milliseconds(10))) {
-    if (ts->interp->interrupt.load(std::memory_order_acquire) & kBreakInterrupt) {
-      ts->interp->interrupt.fetch_and(static_cast<std::uint8_t>(~kBreakInterrupt));
-      raise(ts, &exc_KeyboardInterrupt, "");
-      return false;
+  bool stopped = false;
+  {
+    // The caller's other threads run while it waits, as while it sleeps; the wait is
+    // sliced so a Stop is seen. The reply stays queued for the next result() if so.
+    ReleasedGil released(ts);
+    while (!worker->wait_reply(reply, std::chrono::milliseconds(10))) {
+      if (stop_requested(released.runtime(), ts)) {
+        stopped = true;
+        break;
+      }
     }
+  }
+  if (stopped) {
+    raise_stop(ts);
+    return false;
   }
   write_output(ts, reply.output);
   return true;

@@ -14,6 +14,7 @@
 #include "objects/tuple.hpp"
 #include "objects/typeobject.hpp"
 #include "terrarium/interpreter.hpp"
+#include "vm/gil.hpp"
 #include "vm/interpreter_state.hpp"
 #include "vm/traceback.hpp"
 
@@ -124,17 +125,25 @@ void IsolatedWorker::run() {
     Interpreter interp(sink);
     bool started = interp.run_source(source_, filename_, true, module_name_.c_str()) == kExitOk;
     ThreadState* ts = &interp.runtime()->main_thread;
+    ThreadRuntime& gil = *ts->runtime;
+    // The worker's GIL is held while it answers and free while it waits for a call, so
+    // threads its functions started keep running in between.
     set_current_thread_state(ts);
+    take_gil(gil, ts);
     if (started) alias_as_main(ts, module_name_);
     for (;;) {
       WorkerCall call;
+      drop_gil(gil, ts, GilDropReason::BlockingCall);
       {
         std::unique_lock<std::mutex> lock(mutex_);
         has_call_.wait(lock, [this] { return closing_ || !calls_.empty(); });
-        if (calls_.empty()) break;
-        call = std::move(calls_.front());
-        calls_.pop_front();
+        if (!calls_.empty()) {
+          call = std::move(calls_.front());
+          calls_.pop_front();
+        }
       }
+      take_gil(gil, ts);
+      if (call.function.kind != CrossValue::Kind::Global) break;  // closing, nothing left
       WorkerReply reply;
       if (started) {
         reply = answer(ts, call);
@@ -150,6 +159,8 @@ void IsolatedWorker::run() {
       }
       has_reply_.notify_all();
     }
+    release_thread_caches();  // names of this heap, given back with the GIL held
+    drop_gil(gil, ts, GilDropReason::BlockingCall);
     set_current_thread_state(nullptr);
   }  // the interpreter ends here, on the thread that ran it
   std::lock_guard<std::mutex> lock(mutex_);

@@ -7,6 +7,7 @@
 #include "objects/abstract.hpp"
 #include "objects/dict.hpp"
 #include "objects/exceptions.hpp"
+#include "objects/float.hpp"
 #include "objects/int.hpp"
 #include "objects/list.hpp"
 #include "objects/module.hpp"
@@ -15,6 +16,7 @@
 #include "objects/str.hpp"
 #include "objects/tuple.hpp"
 #include "vm/import.hpp"
+#include "vm/gil.hpp"
 #include "vm/interpreter_state.hpp"
 
 namespace terrarium {
@@ -70,6 +72,24 @@ Object* sys_setrecursionlimit(ThreadState* ts, Object*, Object* const* a, std::s
   ts->recursion_remaining += static_cast<int>(limit) - ts->recursion_limit;
   ts->recursion_limit = static_cast<int>(limit);
   return newref(py_none());
+}
+
+// sys.setswitchinterval(interval): how long a thread waits for the GIL before asking
+// the holder to let go (vm/gil.hpp); kept in whole microseconds as CPython does.
+Object* sys_setswitchinterval(ThreadState* ts, Object*, Object* const* a, std::size_t n, Object* kw) {
+  if (kw && tuple_size(kw) > 0) return raise(ts, &exc_TypeError, "setswitchinterval() takes no keyword arguments");
+  if (n != 1) return raise(ts, &exc_TypeError, "setswitchinterval() takes exactly one argument (" + std::to_string(n) + " given)");
+  double interval;
+  if (!float_as_double(ts, a[0], interval)) return nullptr;
+  if (interval <= 0.0) return raise(ts, &exc_ValueError, "switch interval must be strictly positive");
+  ts->runtime->interval_us.store(static_cast<long>(1e6 * interval));
+  return newref(py_none());
+}
+
+Object* sys_getswitchinterval(ThreadState* ts, Object*, Object* const*, std::size_t n, Object* kw) {
+  if (n || (kw && tuple_size(kw) > 0))
+    return raise(ts, &exc_TypeError, "getswitchinterval() takes no arguments (" + std::to_string(n) + " given)");
+  return new_float(ts, static_cast<double>(ts->runtime->interval_us.load()) / 1e6);
 }
 
 // sys._getframemodulename(depth=0): __name__ of the module whose code runs `depth` calls up
@@ -207,6 +227,7 @@ Object* init_sys_module(ThreadState* ts) {
       {"intern", sys_intern}, {"exit", sys_exit}, {"get_int_max_str_digits", sys_get_int_max_str_digits},
       {"set_int_max_str_digits", sys_set_int_max_str_digits}, {"__getattr__", sys_getattr},
       {"_getframemodulename", sys_getframemodulename}, {"_getframe", sys_getframe},
+      {"setswitchinterval", sys_setswitchinterval}, {"getswitchinterval", sys_getswitchinterval},
   };
   for (const Fn& f : kFunctions) ok = ok && add_builtin_function(ts, d, f.name, f.impl);
   if (!ok) {

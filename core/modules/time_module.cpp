@@ -1,6 +1,7 @@
-// The `time` module: clocks and sleep. sleep() waits in short slices so the Stop button
-// (the interpreter's interrupt flag, set from another thread or from JavaScript through
-// shared memory) ends it with KeyboardInterrupt as Ctrl-C does in CPython.
+// The `time` module: clocks and sleep. sleep() releases the GIL and waits in short
+// slices so the Stop button (the interpreter's interrupt flag, set from another thread
+// or from JavaScript through shared memory) ends it with KeyboardInterrupt as Ctrl-C
+// does in CPython (SystemExit in threads other than the main one).
 // CPython: Modules/timemodule.c.
 #include <chrono>
 #include <cmath>
@@ -33,6 +34,13 @@ std::int64_t process_nanoseconds() {
   return static_cast<std::int64_t>(t.tv_sec) * 1000000000 + t.tv_nsec;
 }
 
+// A debug session replays a program many times (core/trace/run_controller.cpp): its
+// clocks read the step count as microseconds, so every replay sees the same times.
+std::int64_t or_virtual(ThreadState* ts, std::int64_t real_nanos) {
+  const std::uint64_t* steps = ts->interp->virtual_clock;
+  return steps ? static_cast<std::int64_t>(*steps) * 1000 : real_nanos;
+}
+
 bool no_args(ThreadState* ts, const char* name, std::size_t nargs) {
   if (nargs == 0) return true;
   raise(ts, &exc_TypeError, std::string("time.") + name + "() takes no arguments (" + std::to_string(nargs) + " given)");
@@ -42,11 +50,11 @@ bool no_args(ThreadState* ts, const char* name, std::size_t nargs) {
 #define TERRARIUM_CLOCK(fn_name, py_name, nanos_expr)                                                       \
   Object* fn_name(ThreadState* ts, Object*, Object* const*, std::size_t nargs, Object*) {                    \
     if (!no_args(ts, py_name, nargs)) return nullptr;                                                        \
-    return new_float(ts, static_cast<double>(nanos_expr) / 1e9);                                            \
+    return new_float(ts, static_cast<double>(or_virtual(ts, nanos_expr)) / 1e9);                                            \
   }                                                                                                          \
   Object* fn_name##_ns(ThreadState* ts, Object*, Object* const*, std::size_t nargs, Object*) {               \
     if (!no_args(ts, py_name "_ns", nargs)) return nullptr;                                                  \
-    return new_int(ts, nanos_expr);                                                                          \
+    return new_int(ts, or_virtual(ts, nanos_expr));                                                                       \
   }
 
 TERRARIUM_CLOCK(time_time, "time", nanoseconds_since_epoch<std::chrono::system_clock>())
@@ -69,15 +77,25 @@ Object* time_sleep(ThreadState* ts, Object*, Object* const* args, std::size_t na
   }
   if (std::isnan(seconds)) return raise(ts, &exc_ValueError, "Invalid value NaN (not a number)");
   if (seconds < 0) return raise(ts, &exc_ValueError, "sleep length must be non-negative");
+  if (ts->interp->virtual_clock) return newref(py_none());  // virtual time: sleeping takes no steps
   using namespace std::chrono;
   auto deadline = steady_clock::now() + duration_cast<steady_clock::duration>(duration<double>(seconds));
   constexpr auto kSlice = milliseconds(10);
-  for (;;) {
-    if (ts->interp->interrupt.exchange(0, std::memory_order_acq_rel)) return raise(ts, &exc_KeyboardInterrupt, "");
-    auto now = steady_clock::now();
-    if (now >= deadline) break;
-    std::this_thread::sleep_for(std::min<steady_clock::duration>(deadline - now, kSlice));
+  bool stopped = false;
+  {
+    // Other threads run while this one sleeps (CPython releases the GIL here too).
+    ReleasedGil released(ts);
+    for (;;) {
+      if (stop_requested(released.runtime(), ts)) {
+        stopped = true;
+        break;
+      }
+      auto now = steady_clock::now();
+      if (now >= deadline) break;
+      std::this_thread::sleep_for(std::min<steady_clock::duration>(deadline - now, kSlice));
+    }
   }
+  if (stopped) return raise_stop(ts);
   return newref(py_none());
 }
 

@@ -195,8 +195,6 @@ Object* type_lookup_uncached(TypeObject* type, Object* name) {
 
 }  // namespace
 
-void type_cache_clear() { release_type_cache_names(); }
-
 void invalidate_type_cache() { type_cache_epoch.fetch_add(1, std::memory_order_relaxed); }
 
 Object* type_lookup(TypeObject* type, Object* name) {
@@ -252,6 +250,8 @@ Object* literal_name(const char* name) {
   r = {name, shared_literal_name(name)};
   return r.name;
 }
+
+void release_thread_caches() { release_type_cache_names(); }
 
 Object* type_lookup_str(TypeObject* type, const char* name) { return type_lookup(type, literal_name(name)); }
 

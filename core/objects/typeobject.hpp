@@ -20,11 +20,13 @@ namespace terrarium {
 Object* type_lookup(TypeObject* type, Object* name);
 // Forgets every cached lookup: a class namespace changed, a class died, or an MRO moved.
 void invalidate_type_cache();
-// Empties this OS thread's cache and drops its references to names. Called when the
-// thread stops running an interpreter: the names belong to that interpreter's heap, and
-// the thread may next run another one while the first goes on elsewhere.
-void type_cache_clear();
 Object* type_lookup_str(TypeObject* type, const char* name);
+// Gives back the names this OS thread's attribute cache holds (literal names are
+// immortal and shared). Called with the GIL held: by a Python thread before it ends (the
+// thread-local destructors that would otherwise do it run after the GIL is gone), and
+// when a host thread leaves an interpreter, whose heap the names belong to, since the
+// thread may next run another interpreter while this one goes on elsewhere.
+void release_thread_caches();
 
 // PyObject_GenericGetAttr / SetAttr: data descriptors, then the instance __dict__, then
 // other class attributes.

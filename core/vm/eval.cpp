@@ -36,17 +36,25 @@
 #include "vm/interpreter_state.hpp"
 #include "vm/pattern_matching.hpp"
 #include "vm/except_star.hpp"
+#include "trace/trace_hooks.hpp"
 
 namespace terrarium {
 
 namespace {
 
 // Services the eval breaker. Returns false with an exception set to unwind.
+// Each bit is cleared by whoever serves it: the GIL drop request by the thread that
+// takes the GIL, the GC bit here, the stop bits by raise_stop (vm/gil.cpp).
 [[nodiscard]] bool handle_eval_breaker(ThreadState* ts) {
-  std::uint8_t pending = ts->interp->interrupt.exchange(0, std::memory_order_acq_rel);
-  if (pending & kBreakGC) gc_collect_if_due(ts);
-  if (pending & kBreakInterrupt) {
-    raise(ts, &exc_KeyboardInterrupt, "");
+  std::atomic<std::uint8_t>& breaker = *ts->eval_breaker;
+  std::uint8_t pending = breaker.load(std::memory_order_acquire);
+  if (pending & kBreakGilDrop) yield_gil(ts);
+  if (pending & kBreakGC) {
+    breaker.fetch_and(static_cast<std::uint8_t>(~kBreakGC), std::memory_order_acq_rel);
+    gc_collect_if_due(ts);
+  }
+  if (stop_requested(*ts->runtime, ts)) {
+    raise_stop(ts);
     return false;
   }
   return true;
@@ -80,14 +88,30 @@ Object* eval_code(ThreadState* ts, CodeObject* code, Object* globals, Object* bu
 }
 
 namespace {
+template <bool kTraced>
 Object* run_frame(ThreadState* ts, Frame* entry_frame, bool throwing);
+
+// The loop is compiled twice: run_frame<false> has no trace hook at all, so a program
+// nobody watches runs the same machine code as a build without tracing; run_frame<true>
+// tells the observer of every instruction. The choice is made where a C-level eval
+// starts, so an observer attached mid-run is seen from the next call into the loop
+// (the run controller and TERRARIUM_TRACE attach theirs before the program starts).
+// A flag tested or OR-ed into every dispatch instead cost 20-45 % (fib), the extra live
+// value pushing the loop's cursor variables out of registers.
+Object* run_frame_for(ThreadState* ts, Frame* frame, bool throwing) {
+#if TERRARIUM_TRACE_HOOKS
+  if (ts->trace_dispatch) [[unlikely]]
+    return run_frame<true>(ts, frame, throwing);
+#endif
+  return run_frame<false>(ts, frame, throwing);
+}
 }  // namespace
 
-Object* eval_frame(ThreadState* ts, Frame* entry_frame) { return run_frame(ts, entry_frame, false); }
+Object* eval_frame(ThreadState* ts, Frame* entry_frame) { return run_frame_for(ts, entry_frame, false); }
 
 Object* resume_frame(ThreadState* ts, Frame* frame, bool throwing) {
   frame->suspended = false;
-  return run_frame(ts, frame, throwing);
+  return run_frame_for(ts, frame, throwing);
 }
 
 namespace {
@@ -117,6 +141,7 @@ struct HotTarget {
   int opcode;
   void* label;
 };
+
 DispatchTable make_dispatch_table(void* fallback, std::initializer_list<HotTarget> hot) {
   DispatchTable t;
   for (void*& target : t.targets) target = fallback;
@@ -127,6 +152,7 @@ DispatchTable make_dispatch_table(void* fallback, std::initializer_list<HotTarge
 #define TERRARIUM_COMPUTED_GOTO 0
 #endif
 
+template <bool kTraced>
 Object* run_frame(ThreadState* ts, Frame* entry_frame, bool throwing) {
   if (--ts->recursion_remaining < 0) {
     ++ts->recursion_remaining;
@@ -217,7 +243,12 @@ Object* run_frame(ThreadState* ts, Frame* entry_frame, bool throwing) {
       {op::LOAD_CLOSURE, &&target_LOAD_CLOSURE},
       {op::MAKE_FUNCTION, &&target_MAKE_FUNCTION},
       {op::BUILD_STRING, &&target_BUILD_STRING},
-      {op::FORMAT_VALUE, &&target_FORMAT_VALUE}});
+      {op::FORMAT_VALUE, &&target_FORMAT_VALUE},
+      {kTraceDispatchIndex, &&trace_stub},
+  });
+  // The traced loop sends every instruction through the trace stub (slot 255, which no
+  // opcode has), which then dispatches the real one.
+#define DISPATCH_SLOT(op) (kTraced ? kTraceDispatchIndex : (op))
 #define TARGET(name) target_##name:
 #define DISPATCH()                                                \
   do {                                                            \
@@ -225,7 +256,7 @@ Object* run_frame(ThreadState* ts, Frame* entry_frame, bool throwing) {
     opcode = next_instr->opcode;                                  \
     oparg = next_instr->arg;                                      \
     ++next_instr;                                                 \
-    goto *dispatch_table.targets[opcode];                         \
+    goto *dispatch_table.targets[DISPATCH_SLOT(opcode)];         \
   } while (0)
 #else
 #define TARGET(name)
@@ -246,6 +277,10 @@ Object* run_frame(ThreadState* ts, Frame* entry_frame, bool throwing) {
     opcode = next_instr->opcode;
     oparg = next_instr->arg;
     ++next_instr;
+    if constexpr (kTraced) {
+      SAVE_FRAME();
+      if (!trace_instruction(ts, frame, opcode, oparg, frame->stack_depth)) goto error;
+    }
   dispatch_opcode:
     switch (opcode) {
       case op::NOP:
@@ -1284,7 +1319,17 @@ Object* run_frame(ThreadState* ts, Frame* entry_frame, bool throwing) {
         goto error;
     }
 
+#if TERRARIUM_COMPUTED_GOTO
+  trace_stub:
+    if constexpr (kTraced) {
+      SAVE_FRAME();
+      if (!trace_instruction(ts, frame, opcode, oparg, frame->stack_depth)) goto error;
+    }
+    goto *dispatch_table.targets[opcode];
+#endif
+
   error:
+    if constexpr (kTraced) trace_exception(ts, frame);
     add_traceback_entry(ts->curexc, code, frame->lasti * 2, frame->globals);
   exception_unwind: {
     // The handler is looked up at the instruction being executed, not at frame->lasti:
@@ -1300,6 +1345,7 @@ Object* run_frame(ThreadState* ts, Frame* entry_frame, bool throwing) {
       continue;
     }
     // No handler: pop this frame and continue unwinding in the caller.
+    if constexpr (kTraced) trace_unwind(ts, frame);
     Object** base = frame->stack_base();
     while (sp > base) xdecref(*--sp);
     frame->stack_depth = 0;

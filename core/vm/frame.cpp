@@ -32,6 +32,7 @@ Frame* FrameStack::push(CodeObject* code) {
   c.used += bytes;
   f->code = code;
   f->frame_obj = nullptr;
+  f->serial = next_serial_++;
   int n = code->nlocalsplus();
   for (int i = 0; i < n; ++i) f->localsplus[i] = nullptr;
   return f;

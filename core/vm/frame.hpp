@@ -3,6 +3,7 @@
 // allocated from the thread's frame stack so calls need no malloc.
 // CPython: Include/internal/pycore_frame.h.
 #pragma once
+#include <cstdint>
 #include "bytecode/code.hpp"
 
 namespace terrarium {
@@ -24,6 +25,9 @@ struct Frame {
   bool owned_by_generator = false;  // lives in a generator object, not on the frame stack
   bool suspended = false;    // stopped at YIELD_VALUE (set when eval_frame returns a yielded value)
   ThreadState* owner = nullptr;  // generator frames: the thread that finalises them
+  // Numbered by FrameStack::push in order of creation, so a replayed run gives each frame
+  // the same number (the trace's stable frame id); kept when a generator takes the frame.
+  std::uint32_t serial = 0;
   // The Python-visible frame object (strong), made on demand by sys._getframe, gi_frame
   // and friends; release_frame hands it a snapshot. CPython: _PyInterpreterFrame.frame_obj.
   Object* frame_obj = nullptr;
@@ -51,6 +55,7 @@ class FrameStack {
     std::size_t used;
   };
   std::vector<Chunk> chunks_;
+  std::uint32_t next_serial_ = 1;
 };
 
 }  // namespace terrarium

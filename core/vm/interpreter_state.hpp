@@ -1,20 +1,21 @@
-// Per-interpreter state: the builtins module dict, the output sink, the interrupt flag
-// and the main thread's state. CPython: Include/internal/pycore_interp.h.
+// Per-interpreter state: the builtins module dict, the output sink, the GIL and eval
+// breaker, the main thread's state and the other threads'. CPython: Include/internal/pycore_interp.h.
 #pragma once
 #include <atomic>
 #include <cstdint>
+#include <memory>
 #include <string>
+#include <vector>
 #include <unordered_set>
 #include "objects/int.hpp"
 #include "terrarium/interpreter.hpp"
 #include "vm/gc_state.hpp"
+#include "vm/gil.hpp"
 #include "vm/thread_state.hpp"
 
 namespace terrarium {
 
 struct LoopHostHooks;  // modules/asyncio_loop_events.hpp
-
-enum EvalBreakerBits : std::uint8_t { kBreakInterrupt = 1, kBreakGC = 2 };
 
 struct InterpreterState {
   OutputSink* out = nullptr;
@@ -26,8 +27,10 @@ struct InterpreterState {
   // Warnings already shown, by "file:line:message", as the warnings module's default
   // action shows each once per location (for "coroutine ... was never awaited").
   std::unordered_set<std::string> warned_once;
-  // The eval breaker: kBreakInterrupt (the host's Stop; hosts store 1) and kBreakGC.
-  std::atomic<std::uint8_t> interrupt{0};
+  // The GIL and the eval breaker, shared with (and kept alive by) the threads.
+  std::shared_ptr<ThreadRuntime> runtime = std::make_shared<ThreadRuntime>();
+  // The eval breaker (vm/gil.hpp EvalBreakerBits); the host's Stop stores 1.
+  std::atomic<std::uint8_t>& interrupt = runtime->eval_breaker;
   GCState gc;
   std::size_t int_max_str_digits = kDefaultIntMaxStrDigits;  // sys.set_int_max_str_digits(); 0: none
   // The host's view of asyncio loops (events, virtual clock); null: none. Not owned.
@@ -36,7 +39,13 @@ struct InterpreterState {
   // again as __mp_main__ (spawn), also in the browser, where there is no file to read.
   std::string main_source;
   std::string main_filename;
+  // A debug session's clock (Interpreter::set_virtual_clock): steps run so far, read by
+  // the time module as microseconds so replays are deterministic. Null: the real clocks.
+  const std::uint64_t* virtual_clock = nullptr;
   ThreadState main_thread;
+  // The other Python threads still alive (their states are owned by their OS threads).
+  // Guarded by the GIL.
+  std::vector<ThreadState*> threads;
 };
 
 }  // namespace terrarium

@@ -12,6 +12,15 @@ namespace terrarium {
 
 struct InterpreterState;
 struct Frame;
+class TraceObserver;  // core/trace/observer.hpp
+
+// Where the trace hooks last saw an instruction, to tell when a new line starts.
+struct TraceCursor {
+  std::uint32_t frame_serial = 0;
+  int line = -1;
+  int offset = -1;
+};
+struct ThreadRuntime;
 
 struct ThreadState {
   InterpreterState* interp = nullptr;
@@ -34,6 +43,21 @@ struct ThreadState {
   // Nonzero when the eval loop must stop and look (interrupt requested, later: GIL drop
   // request, pending calls). Checked at RESUME and backward jumps only.
   std::atomic<std::uint8_t>* eval_breaker = nullptr;
+  // core/trace: told of every instruction when set. trace_dispatch is nonzero while it is:
+  // the next C-level eval then runs the traced copy of the loop (trace_hooks.hpp).
+  TraceObserver* trace_observer = nullptr;
+  int trace_dispatch = 0;
+  TraceCursor trace_cursor;
+  // The GIL and breaker this thread shares with the others (vm/gil.hpp).
+  ThreadRuntime* runtime = nullptr;
+  std::uint64_t serial = 0;  // 0: the main thread; others in start order
+  std::uint64_t ident = 0;   // _thread.get_ident() of the OS thread running it
+  // Per-thread storage: _thread._local instances keep their attributes here, by key
+  // (CPython: PyThreadState_GetDict). Null until first used; owned.
+  Object* dict = nullptr;
+  // Locks from _thread._set_sentinel(), released when this thread state is deleted:
+  // threading.Thread.join waits on them. Owned.
+  std::vector<Object*> sentinels;
 };
 
 inline bool error_occurred(ThreadState* ts) { return ts->curexc != nullptr; }

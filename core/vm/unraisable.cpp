@@ -6,10 +6,12 @@
 
 namespace terrarium {
 
-void write_unraisable(ThreadState* ts, Object* where) {
+void write_unraisable(ThreadState* ts, Object* where) { write_unraisable_msg(ts, "in", where); }
+
+void write_unraisable_msg(ThreadState* ts, const char* msg, Object* where) {
   Object* exc = fetch_error(ts);
   if (!exc) return;
-  std::string text = "Exception ignored in: ";
+  std::string text = std::string("Exception ignored ") + msg + ": ";
   std::string where_repr;
   if (where && repr_string(ts, where, where_repr)) {
     text += where_repr;

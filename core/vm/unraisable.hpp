@@ -10,5 +10,8 @@ namespace terrarium {
 // Takes the raised exception off `ts` and reports it; `where` is printed after
 // "Exception ignored in: " (typically the repr of the function that raised).
 void write_unraisable(ThreadState* ts, Object* where);
+// The same with CPython's _PyErr_WriteUnraisableMsg wording: "Exception ignored " + msg
+// + ": " + repr(obj), e.g. "in thread started by".
+void write_unraisable_msg(ThreadState* ts, const char* msg, Object* obj);
 
 }  // namespace terrarium

@@ -38,8 +38,37 @@ class GCObserver {
   virtual void on_gc_phase(const GCPhase& phase) = 0;
 };
 
+// What happened to one Python thread, for a lane-per-thread view of GIL ownership
+// (Beazley's visualisation). `thread` numbers threads in start order (0: the main
+// thread); `ident` is _thread.get_ident()'s value.
+enum class ThreadEventKind {
+  ThreadStart, ThreadEnd,
+  GilRequested, GilAcquired, GilDropped,
+  LockWaitBegin, LockWaitEnd,  // a lock acquire that has to block, and when it stops waiting
+};
+// Why a thread let the GIL go: another thread asked (the switch interval passed), it
+// entered a blocking call (sleep, lock wait), or it ended.
+enum class GilDropReason { Interval, BlockingCall, Exit };
+struct ThreadEvent {
+  ThreadEventKind kind;
+  std::uint64_t thread;
+  std::uint64_t ident;
+  GilDropReason reason;  // GilDropped only
+  const void* lock;      // LockWait* only: identifies the lock object
+};
+
+// Told of thread and GIL events ON THE THREAD THEY HAPPEN ON, so several threads may
+// call it at once: implementations must be thread-safe. Not called at all when unset.
+class ThreadObserver {
+ public:
+  virtual ~ThreadObserver() = default;
+  virtual void on_thread_event(const ThreadEvent& event) = 0;
+};
+
 struct InterpreterState;
 struct LoopHostHooks;  // core/modules/asyncio_loop_events.hpp
+class TraceObserver;   // core/trace/observer.hpp
+struct ThreadState;
 
 class Interpreter {
  public:
@@ -60,7 +89,8 @@ class Interpreter {
   [[nodiscard]] bool disassemble_source(std::string_view source, const std::string& filename, std::string& out);
 
   // Set to 1 from any thread (or, in the browser, with Atomics.store on its address):
-  // the running program raises KeyboardInterrupt at its next eval-breaker check.
+  // the running program raises KeyboardInterrupt at its next eval-breaker check, and
+  // every other Python thread ends (SystemExit) at its next check or blocking wait.
   std::atomic<std::uint8_t>& interrupt_flag();
 
   // Debug switches for the cycle collector: an observer of each phase (null to stop),
@@ -72,6 +102,16 @@ class Interpreter {
   // asyncio loops made from now on report their events to `hooks` and use its clock
   // choice (the virtual clock for the playground). Not owned; null detaches.
   void set_loop_hooks(LoopHostHooks* hooks);
+  // Tells `observer` of every instruction, call, line, exception and GC phase from the
+  // next frame entry on (core/trace); null detaches. Not owned. A debug session also sets
+  // a virtual clock: the time module then reads *step_counter microseconds, so a replay
+  // of the same steps sees the same times.
+  void set_trace_observer(TraceObserver* observer);
+  void set_virtual_clock(const std::uint64_t* step_counter);
+  // The interpreter's thread state, for core/trace's snapshots (an opaque handle outside core).
+  ThreadState* thread_state();
+  // Thread and GIL events (see ThreadObserver); null detaches. Set it before threads start.
+  void set_thread_observer(ThreadObserver* observer);
 
   // For core/ only (isolated workers call into the runtime directly); hosts never need it.
   InterpreterState* runtime() const { return state_.get(); }

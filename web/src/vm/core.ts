@@ -1,6 +1,17 @@
 // The Emscripten module contract (wasm/ bindings) and the choice between its two
 // builds. Runs inside the VM worker only: the page never loads the wasm itself.
+import type { ProgramInfo, Snapshot } from './debug-protocol';
 import type { Stream } from './protocol';
+
+/** What the core's debugCommand returns: the pause and the output written since the last call. */
+export interface DebugReply {
+  snapshot: Snapshot;
+  output: { stream: Stream; text: string }[];
+}
+export interface DebugStartReply extends DebugReply {
+  program: ProgramInfo;
+}
+export type DebugError = { error: string };
 
 /** What `createTerrarium(...)` resolves to (see wasm/ for the Embind side). */
 export interface TerrariumCore {
@@ -11,6 +22,14 @@ export interface TerrariumCore {
   clearInterrupt(): void;
   version(): string;
   threaded(): boolean;
+  /**
+   * Debug sessions (core/trace's run controller); JSON strings in and out. debugStart
+   * answers DebugStartReply, debugCommand DebugReply; both may be { error }.
+   */
+  debugStart(source: string, filename: string, breakpointsJson: string, stepBudget: number): string;
+  debugCommand(commandJson: string): string;
+  setBreakpoints(breakpointsJson: string): void;
+  debugEnd(): void;
   /** In the threaded build its buffer is a SharedArrayBuffer. */
   HEAPU8: Uint8Array;
 }

@@ -2,7 +2,16 @@
 // page's main thread. runSource blocks this worker for the whole run; the page
 // stops it through the shared interrupt flag (threaded build) or by terminating
 // the worker (single-threaded build). See bridge.ts for the page side.
-import { canUseThreads, loadCore, type TerrariumCore } from './core';
+// Debug sessions ('debug-*' messages) go to the core's run controller, which replays
+// the program up to each requested step, so every command answers synchronously.
+import {
+  canUseThreads,
+  loadCore,
+  type DebugError,
+  type DebugReply,
+  type DebugStartReply,
+  type TerrariumCore,
+} from './core';
 import { OutputCoalescer } from './output-coalescer';
 import type { PageToWorker, Stream, WorkerToPage } from './protocol';
 
@@ -34,6 +43,59 @@ function run(core: TerrariumCore, source: string, filename: string): void {
   post({ type: 'done', status, elapsedMs: performance.now() - started });
 }
 
+function parseReply<T>(json: string): T | DebugError {
+  try {
+    return JSON.parse(json) as T | DebugError;
+  } catch (err) {
+    return { error: `bad reply from the core: ${describe(err)}` };
+  }
+}
+
+/** Output written up to the new step, then the pause itself. */
+function postPause(reply: DebugReply): void {
+  for (const chunk of reply.output) post({ type: 'output', stream: chunk.stream, text: chunk.text });
+  post({ type: 'paused', snapshot: reply.snapshot });
+}
+
+function handleDebug(core: TerrariumCore, message: PageToWorker): void {
+  try {
+    switch (message.type) {
+      case 'debug-start': {
+        core.clearInterrupt();
+        const reply = parseReply<DebugStartReply>(
+          core.debugStart(message.source, message.filename, JSON.stringify(message.breakpoints), message.stepBudget),
+        );
+        if ('error' in reply) {
+          // A SyntaxError: shown as a run that failed at once, as 'run' would show it.
+          post({ type: 'output', stream: 2, text: reply.error });
+          post({ type: 'done', status: 1, elapsedMs: 0 });
+          return;
+        }
+        post({ type: 'program', program: reply.program });
+        postPause(reply);
+        return;
+      }
+      case 'debug-command': {
+        const reply = parseReply<DebugReply>(core.debugCommand(JSON.stringify(message.command)));
+        if ('error' in reply) post({ type: 'error', message: reply.error });
+        else postPause(reply);
+        return;
+      }
+      case 'set-breakpoints':
+        core.setBreakpoints(JSON.stringify(message.breakpoints));
+        return;
+      case 'debug-end':
+        core.debugEnd();
+        return;
+      default:
+        return;
+    }
+  } catch (err) {
+    // As for runSource: a JS exception means the module broke; the page replaces us.
+    post({ type: 'error', message: describe(err) });
+  }
+}
+
 async function start(): Promise<void> {
   const options = { onOutput: (stream: Stream, text: string) => output.write(stream, text) };
   // A threaded build that fails to load still leaves a working playground; the
@@ -53,7 +115,9 @@ async function start(): Promise<void> {
     const message = event.data;
     // If loading failed, the page already has the 'error' message below.
     const core = await corePromise.catch(() => null);
-    if (core && message.type === 'run') run(core, message.source, message.filename);
+    if (!core) return;
+    if (message.type === 'run') run(core, message.source, message.filename);
+    else handleDebug(core, message);
   };
 
   let core: TerrariumCore;

@@ -1,0 +1,77 @@
+#!/usr/bin/env python3
+"""TERRARIUM_TRACE=out.json writes a Chrome trace with no rebuild: valid JSON, B/E events that
+pair up per function, line events, instructions only with TERRARIUM_TRACE_INSTRUCTIONS=1, and
+the program's output unchanged. Ends with "N passed, N failed".
+"""
+import argparse
+import json
+import os
+import pathlib
+import subprocess
+import sys
+import tempfile
+
+PROGRAM = """\
+def add(a, b):
+    return a + b
+
+def gen():
+    yield 1
+    yield 2
+
+try:
+    1 / 0
+except ZeroDivisionError:
+    pass
+print(add(1, 2), sum(gen()))
+"""
+
+
+def run(binary, script, trace, instructions):
+    env = dict(os.environ, TERRARIUM_TRACE=str(trace))
+    if instructions:
+        env["TERRARIUM_TRACE_INSTRUCTIONS"] = "1"
+    proc = subprocess.run([binary, "run", str(script)], capture_output=True, text=True, timeout=60, env=env)
+    return proc, json.loads(trace.read_text())
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--terrarium", required=True)
+    binary = str(pathlib.Path(ap.parse_args().terrarium).resolve())
+    tmp = pathlib.Path(tempfile.mkdtemp())
+    script = tmp / "prog.py"
+    script.write_text(PROGRAM)
+    results = []
+
+    def check(name, ok):
+        results.append(ok)
+        print(("ok   " if ok else "FAIL ") + name)
+
+    proc, trace = run(binary, script, tmp / "plain.json", False)
+    events = trace["traceEvents"]
+    check("program output unchanged", proc.stdout == "3 3\n" and proc.returncode == 0)
+    depth = 0
+    balanced = True
+    for e in events:
+        depth += {"B": 1, "E": -1}.get(e["ph"], 0)
+        balanced = balanced and depth >= 0
+    check("B and E events pair up", balanced and depth == 0)
+    names = [e["name"] for e in events if e["ph"] == "B"]
+    check("calls named by qualname", "<module>" in names and "add" in names and names.count("gen") == 3)
+    check("line events", any(e["name"] == "line 12" for e in events if e["ph"] == "i"))
+    check("exception event", any(e["name"] == "raise ZeroDivisionError" for e in events))
+    check("no instruction events by default", not any(e.get("cat") == "instruction" for e in events))
+    check("timestamps never go back", all(a["ts"] <= b["ts"] for a, b in zip(events, events[1:])))
+
+    _, trace = run(binary, script, tmp / "instr.json", True)
+    ops = [e["name"] for e in trace["traceEvents"] if e.get("cat") == "instruction"]
+    check("instruction events with TERRARIUM_TRACE_INSTRUCTIONS=1", "BINARY_OP" in ops and "LOAD_FAST" in ops)
+
+    failed = results.count(False)
+    print(f"{len(results) - failed} passed, {failed} failed")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

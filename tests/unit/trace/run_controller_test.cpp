@@ -1,0 +1,255 @@
+// The run controller and its snapshots (core/trace): stepping shows the value stack,
+// back gives the identical snapshot, breakpoints, the step budget, reprs that fail or
+// loop, suspended generators, deep recursion and big output.
+#include <catch2/catch.hpp>
+
+#include <map>
+#include <string>
+#include "trace/run_controller.hpp"
+#include "trace/value_view.hpp"
+
+#if TERRARIUM_TRACE_HOOKS
+
+using nlohmann::json;
+using terrarium::Breakpoint;
+using terrarium::RunController;
+
+namespace {
+
+RunController started(const std::string& source, std::vector<Breakpoint> breakpoints = {},
+                      std::uint64_t budget = 100000) {
+  RunController controller(source, "prog.py", std::move(breakpoints), budget);
+  json program;
+  std::string error;
+  REQUIRE(controller.start(program, error));
+  return controller;
+}
+
+const json& innermost(const json& snapshot) { return snapshot["frames"].back(); }
+
+// The opname of the instruction the snapshot is paused at, from ProgramInfo.
+std::string current_opname(const json& program, const json& snapshot) {
+  const json& frame = innermost(snapshot);
+  for (const json& ins : program["codes"][frame["code"].get<int>()]["instructions"])
+    if (ins["offset"] == frame["offset"]) return ins["opname"];
+  return "?";
+}
+
+std::vector<std::string> stack_reprs(const json& frame) {
+  std::vector<std::string> out;
+  for (const json& v : frame["stack"]) out.push_back(v["repr"]);
+  return out;
+}
+
+json step(RunController& c, const char* kind) { return c.command(json{{"kind", kind}}); }
+
+}  // namespace
+
+TEST_CASE("stepping a + b shows LOAD_FAST, LOAD_FAST, BINARY_OP with the stack", "[trace]") {
+  RunController controller("def f(a, b): return a + b\nprint(f(1, 2))\n", "prog.py", {}, 100000);
+  json program;
+  std::string error;
+  REQUIRE(controller.start(program, error));
+  CHECK(program["codes"].size() == 2);
+  CHECK(program["codes"][1]["qualname"] == "f");
+  json snap = controller.snapshot();
+  CHECK(snap["step"] == 0);
+  CHECK(snap["reason"] == "start");
+  CHECK(current_opname(program, snap) == "RESUME");
+  // Step until f's frame runs.
+  while (snap["frames"].size() < 2) snap = step(controller, "step-instruction");
+  CHECK(innermost(snap)["qualname"] == "f");
+  CHECK(innermost(snap)["kind"] == "function");
+  std::vector<std::string> seen;
+  std::vector<std::vector<std::string>> stacks;
+  for (int i = 0; i < 4; ++i) {
+    seen.push_back(current_opname(program, snap));
+    stacks.push_back(stack_reprs(innermost(snap)));
+    snap = step(controller, "step-instruction");
+  }
+  CHECK(seen == std::vector<std::string>{"RESUME", "LOAD_FAST", "LOAD_FAST", "BINARY_OP"});
+  CHECK(stacks[2] == std::vector<std::string>{"1"});
+  CHECK(stacks[3] == std::vector<std::string>{"1", "2"});
+  CHECK(stack_reprs(innermost(snap)) == std::vector<std::string>{"3"});
+  CHECK(innermost(snap)["locals"][0]["name"] == "a");
+  CHECK(snap["frames"][0]["kind"] == "module");
+  // Finish: the output arrives once.
+  snap = step(controller, "continue");
+  CHECK(snap["reason"] == "finished");
+  CHECK(snap["status"] == 0);
+  auto output = controller.take_new_output();
+  REQUIRE(output.size() == 1);
+  CHECK(output[0].text == "3\n");
+  CHECK(snap["outputLength"] == 2);
+}
+
+TEST_CASE("back returns the identical snapshot", "[trace]") {
+  RunController controller = started("def f(a, b):\n    return a + b\nx = [f(i, 1) for i in range(3)]\nprint(x)\n");
+  for (int i = 0; i < 12; ++i) step(controller, "step-instruction");
+  json before = controller.snapshot();
+  step(controller, "step-instruction");
+  json after = step(controller, "back");
+  CHECK(after.dump() == before.dump());
+  json jumped = controller.command(json{{"kind", "goto"}, {"step", 5}});
+  CHECK(jumped["step"] == 5);
+  CHECK(controller.command(json{{"kind", "goto"}, {"step", 12}}).dump() == before.dump());
+}
+
+TEST_CASE("line breakpoints and conditional ones stop there", "[trace]") {
+  const char* source =
+      "total = 0\n"
+      "for i in range(10):\n"
+      "    total += i\n"
+      "print(total)\n";
+  RunController plain = started(source, {{3, ""}});
+  json snap = step(plain, "continue");
+  CHECK(snap["reason"] == "breakpoint");
+  CHECK(snap["line"] == 3);
+  RunController conditional = started(source, {{3, "i == 7"}});
+  snap = step(conditional, "continue");
+  CHECK(snap["reason"] == "breakpoint");
+  bool found = false;
+  for (const json& local : innermost(snap)["locals"])
+    if (local["name"] == "i") {
+      CHECK(local["repr"] == "7");
+      found = true;
+    }
+  CHECK(found);
+}
+
+TEST_CASE("step line, over and out", "[trace]") {
+  const char* source =
+      "def g(x):\n"
+      "    y = x * 2\n"
+      "    return y\n"
+      "a = g(1)\n"
+      "b = a + 1\n";
+  RunController controller = started(source);
+  json snap = step(controller, "step-line");
+  CHECK(snap["line"] == 1);  // the def statement
+  snap = step(controller, "step-line");
+  CHECK(snap["line"] == 4);
+  snap = step(controller, "step-over");
+  CHECK(snap["line"] == 5);
+  CHECK(snap["frames"].size() == 1);
+  RunController into = started(source);
+  step(into, "step-line");
+  step(into, "step-line");
+  snap = step(into, "step-line");  // into g
+  CHECK(innermost(snap)["qualname"] == "g");
+  snap = step(into, "step-out");
+  CHECK(snap["frames"].size() == 1);
+  CHECK(snap["line"] == 4);
+}
+
+TEST_CASE("an endless loop pauses at the budget and continue resumes", "[trace]") {
+  RunController controller = started("while True:\n    pass\n", {}, 1000);
+  json snap = step(controller, "continue");
+  CHECK(snap["reason"] == "budget");
+  CHECK(snap["step"] == 1000);
+  snap = step(controller, "continue");
+  CHECK(snap["reason"] == "budget");
+  CHECK(snap["step"] == 2000);
+}
+
+TEST_CASE("a __repr__ that raises or loops cannot break a snapshot", "[trace]") {
+  const char* source =
+      "class Bad:\n"
+      "    def __repr__(self):\n"
+      "        raise ValueError('no')\n"
+      "class Slow:\n"
+      "    def __repr__(self):\n"
+      "        while True:\n"
+      "            pass\n"
+      "b = Bad()\n"
+      "s = Slow()\n"
+      "long = 'x' * 500\n"
+      "print('done')\n";
+  RunController controller = started(source, {{11, ""}});
+  json snap = step(controller, "continue");
+  REQUIRE(snap["reason"] == "breakpoint");
+  std::map<std::string, std::string> reprs;
+  for (const json& local : innermost(snap)["locals"]) reprs[local["name"]] = local["repr"];
+  CHECK(reprs["b"] == "<repr raised ValueError>");
+  CHECK(reprs["s"] == "<repr took too long>");
+  CHECK(reprs["long"].size() < 140);
+  CHECK(reprs["long"].substr(reprs["long"].size() - 3) == "\u2026");
+  snap = step(controller, "continue");
+  CHECK(snap["reason"] == "finished");
+  CHECK(snap["status"] == 0);
+}
+
+TEST_CASE("default reprs lose their addresses", "[trace]") {
+  CHECK(terrarium::without_addresses("<function f at 0x7f00ab>") == "<function f>");
+  CHECK(terrarium::without_addresses("[<A object at 0x1>, 'at 0x']") == "[<A object>, 'at 0x']");
+}
+
+TEST_CASE("a suspended generator's frame is listed apart", "[trace]") {
+  const char* source =
+      "def gen():\n"
+      "    yield 1\n"
+      "    yield 2\n"
+      "g = gen()\n"
+      "first = next(g)\n"
+      "print(first)\n";
+  RunController controller = started(source, {{6, ""}});
+  json snap = step(controller, "continue");
+  REQUIRE(snap["reason"] == "breakpoint");
+  CHECK(snap["frames"].size() == 1);
+  REQUIRE(snap["suspended"].size() == 1);
+  CHECK(snap["suspended"][0]["kind"] == "generator");
+  CHECK(snap["suspended"][0]["qualname"] == "gen");
+  CHECK(snap["suspended"][0]["line"] == 2);
+}
+
+TEST_CASE("deep recursion ends in RecursionError without crashing", "[trace]") {
+  RunController controller = started("def down(n):\n    return down(n + 1)\ndown(0)\n", {}, 10000000);
+  json snap = step(controller, "continue");
+  CHECK(snap["reason"] == "finished");
+  CHECK(snap["status"] == 1);
+  std::string err;
+  for (const auto& chunk : controller.take_new_output()) err += chunk.text;
+  CHECK(err.find("RecursionError: maximum recursion depth exceeded") != std::string::npos);
+  // Paused deep inside, the snapshot lists every frame.
+  snap = controller.command(json{{"kind", "goto"}, {"step", 3000}});
+  CHECK(snap["frames"].size() > 100);
+}
+
+TEST_CASE("a megabyte of output is kept and handed out once", "[trace]") {
+  RunController controller = started("for i in range(1024):\n    print('x' * 1023)\n", {}, 10000000);
+  json snap = step(controller, "continue");
+  CHECK(snap["reason"] == "finished");
+  CHECK(snap["outputLength"] == 1024 * 1024);
+  std::size_t total = 0;
+  for (const auto& chunk : controller.take_new_output()) total += chunk.text.size();
+  CHECK(total == 1024 * 1024);
+  CHECK(controller.take_new_output().empty());
+  snap = controller.command(json{{"kind", "goto"}, {"step", 100}});
+  CHECK(snap["outputLength"].get<std::size_t>() < 1024 * 1024);
+}
+
+TEST_CASE("a syntax error is reported by start", "[trace]") {
+  RunController controller("x = (1,\n", "prog.py", {}, 1000);
+  json program;
+  std::string error;
+  CHECK_FALSE(controller.start(program, error));
+  CHECK(error.find("SyntaxError") != std::string::npos);
+}
+
+TEST_CASE("an exception shows with the handler the exception table picks", "[trace]") {
+  const char* source =
+      "try:\n"
+      "    1 / 0\n"
+      "except ZeroDivisionError:\n"
+      "    pass\n";
+  RunController controller = started(source);
+  json snap = controller.snapshot();
+  while (!snap.contains("exception") && snap["reason"] != "finished") snap = step(controller, "step-instruction");
+  REQUIRE(snap.contains("exception"));
+  CHECK(snap["exception"]["type"] == "ZeroDivisionError");
+  CHECK(snap["exception"]["message"] == "division by zero");
+  REQUIRE(snap["exception"].contains("handler"));
+  CHECK(snap["exception"]["handler"]["offset"] == innermost(snap)["offset"]);
+}
+
+#endif  // TERRARIUM_TRACE_HOOKS
