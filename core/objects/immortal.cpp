@@ -5,7 +5,9 @@
 #include <mutex>
 #include <thread>
 #include <unordered_set>
+#include "objects/bytes.hpp"
 #include "objects/gc_object.hpp"
+#include "objects/str.hpp"
 
 namespace terrarium {
 
@@ -29,6 +31,9 @@ void make_immortal(Object* o) {
   // Untrack first: has_gc_header() is false for immortal objects, so afterwards the
   // collector could no longer unlink it.
   if (has_gc_header(o)) gc_untrack(o);
+  // Shared objects are only read from now on: fill what would be filled on first use.
+  if (is_str(o)) str_fill_lazy_fields(o);
+  if (is_bytes(o)) (void)bytes_hash(o);
   o->ob_refcnt = kImmortalRefcnt;
 }
 

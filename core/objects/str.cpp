@@ -86,6 +86,12 @@ void build_index(StrObject* s) {
 
 }  // namespace
 
+void str_fill_lazy_fields(Object* o) {
+  auto* s = static_cast<StrObject*>(o);
+  (void)str_hash(o);
+  if (!s->is_ascii && s->length > kStrIndexStride && !s->index) build_index(s);
+}
+
 Object* new_str_with_length(ThreadState*, std::string_view utf8, Py_ssize_t length) {
   if (utf8.empty()) return newref<Object>(&singletons().empty.s);
   if (length == 1) {

@@ -220,7 +220,7 @@ Object* type_lookup(TypeObject* type, Object* name) {
 namespace {
 
 // One immortal str per literal for the whole process: interpreters on any thread may
-// hold it, so its count is never written, and its hash is computed before it is shared.
+// hold it, so its count is never written (make_immortal also computes its hash now).
 Object* shared_literal_name(const char* name) {
   static std::mutex mutex;
   static auto* by_literal = new std::unordered_map<const char*, Object*>();  // never freed
@@ -228,7 +228,6 @@ Object* shared_literal_name(const char* name) {
   Object*& s = (*by_literal)[name];
   if (!s) {
     s = new_str(nullptr, name);
-    (void)str_hash(s);
     make_immortal(s);
   }
   return s;

@@ -193,6 +193,41 @@ TEST_CASE("an interpreter lives on while another is made and ended on the same t
   CHECK(long_lived_out.out == "first 3\n");
 }
 
+TEST_CASE("a worker interpreter answers calls and its printing reaches the caller's output", "[isolation]") {
+  RunOutcome r = run_program(
+      "import _interpreters\n"
+      "def work(n):\n"
+      "    print('working on', n)\n"
+      "    return {'n': n, 'squares': [i * i for i in range(n)]}\n"
+      "print('loaded as', __name__)\n"
+      "if __name__ == '__main__':\n"
+      "    workers = [_interpreters.Worker(), _interpreters.Worker()]\n"
+      "    for i, w in enumerate(workers):\n"
+      "        w.submit('work', (i + 2,))\n"
+      "    print([w.result() for w in workers])\n"
+      "    for w in workers:\n"
+      "        w.close()\n");
+  CHECK(r.status == kExitOk);
+  CHECK(r.out ==
+        "loaded as __main__\n"
+        "loaded as __mp_main__\nworking on 2\n"
+        "loaded as __mp_main__\nworking on 3\n"
+        "[{'n': 2, 'squares': [0, 1]}, {'n': 3, 'squares': [0, 1, 4]}]\n");
+  CHECK(r.err.empty());
+}
+
+TEST_CASE("a worker whose main module fails reports it on every call", "[isolation]") {
+  RunOutcome r = run_program(
+      "import _interpreters\n"
+      "w = _interpreters.Worker('raise ValueError(\"bad start\")\\n')\n"
+      "try:\n"
+      "    w.call('f')\n"
+      "except RuntimeError as e:\n"
+      "    print(e)\n");
+  CHECK(r.out == "the worker's main module raised an exception\n");
+  CHECK(r.err.find("ValueError: bad start") != std::string::npos);
+}
+
 // Not run by default (timings): `terrarium_tests "[isolation-bench]"` prints how long one
 // CPU-bound program takes alone and how long two take side by side on two threads.
 TEST_CASE("parallel speed of two interpreters", "[.][isolation-bench]") {
