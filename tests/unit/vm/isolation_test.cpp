@@ -161,6 +161,30 @@ TEST_CASE("uncaught exceptions in parallel interpreters print their own tracebac
         "IndexError: pop from empty list\n");
 }
 
+TEST_CASE("two interpreters import built-in and library modules at the same time", "[isolation]") {
+  // Built-in modules ready their types at start-up, not on import, so the first import
+  // of each in two interpreters at once shares nothing mutable.
+  const std::string program =
+      "import _thread, math, gc, sys, _asyncio_loop, _interpreters\n"
+      "import collections, functools, dataclasses, enum, json, itertools, heapq\n"
+      "@dataclasses.dataclass\n"
+      "class P:\n"
+      "    x: int\n"
+      "    y: int = 2\n"
+      "class Color(enum.Enum):\n"
+      "    RED = 1\n"
+      "lock = _thread.allocate_lock()\n"
+      "with lock:\n"
+      "    c = collections.Counter('abracadabra').most_common(2)\n"
+      "print(c, P(1), Color.RED, json.dumps({'a': [1, 2]}), math.isqrt(99),\n"
+      "      functools.reduce(lambda a, b: a * b, range(1, 6)), heapq.nsmallest(2, [5, 1, 4]))\n";
+  auto outcomes = run_in_parallel({program, program, program});
+  for (const RunOutcome& r : outcomes) {
+    CHECK(r.err.empty());
+    CHECK(r.out == "[('a', 5), ('b', 2)] P(x=1, y=2) Color.RED {\"a\": [1, 2]} 9 120 [1, 4]\n");
+  }
+}
+
 TEST_CASE("many interpreters are created and destroyed across threads", "[isolation]") {
   // Each thread runs one interpreter after another, so the attribute cache and the free
   // lists of one OS thread serve interpreters that come and go.
