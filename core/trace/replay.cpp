@@ -69,6 +69,11 @@ class ReplayObserver : public TraceObserver {
         pause(ts, step, reason);
         return false;
       }
+    } else if (step >= rule_.pause_from && pause_requested(step)) {
+      // Replaying towards a far step (a goto from a link into an endless loop) can
+      // take as long as running there did: Pause and Stop must reach it too.
+      pause(ts, step, "pause");
+      return false;
     }
     ++step_;
     return true;
@@ -120,8 +125,12 @@ class ReplayObserver : public TraceObserver {
         break;
     }
     if (step >= rule_.max_step) return rule_.max_reason;
-    if (rule_.pause_flag && step % kPauseCheckInterval == 0 && rule_.pause_flag->exchange(0)) return "pause";
+    if (pause_requested(step)) return "pause";
     return nullptr;
+  }
+
+  bool pause_requested(std::uint64_t step) const {
+    return rule_.pause_flag && step % kPauseCheckInterval == 0 && rule_.pause_flag->exchange(0);
   }
 
   bool breakpoint_hit(ThreadState* ts, const Frame& frame) {

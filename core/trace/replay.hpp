@@ -35,6 +35,9 @@ struct StopRule {
   std::vector<Breakpoint> breakpoints;
   // Nonzero (set from another thread / through shared memory) asks to pause: 'pause'.
   std::atomic<std::uint8_t>* pause_flag = nullptr;
+  // The flag is looked at from this step on (it may be before from_step: a far goto),
+  // so a pause never lands before the step the command started from.
+  std::uint64_t pause_from = 0;
 };
 
 struct OutputChunk {

@@ -3,6 +3,8 @@
 // command, so time travel needs no checkpoints and keeps the memory of a single run.
 #include "trace/run_controller.hpp"
 
+#include <algorithm>
+
 #include "terrarium/interpreter.hpp"
 #include "trace/snapshot.hpp"
 
@@ -39,6 +41,7 @@ StopRule RunController::rule_from_here(StopRule::Until until) const {
   rule.max_reason = "budget";
   rule.until = until;
   rule.pause_flag = pause_flag_;
+  rule.pause_from = step_;
   if (until == StopRule::Until::Breakpoint) rule.breakpoints = breakpoints_;
   return rule;
 }
@@ -48,6 +51,10 @@ const nlohmann::json& RunController::command(const nlohmann::json& command) {
   auto go_to = [&](std::uint64_t target) -> const nlohmann::json& {
     StopRule rule;
     rule.from_step = rule.max_step = target;
+    // A far goto (a link into an endless loop) can run long and no budget applies to
+    // it: the pause flag reaches it once it is past the step it started from.
+    rule.pause_flag = pause_flag_;
+    rule.pause_from = std::min(step_, target);
     return run(rule);
   };
   if (kind == "back") return go_to(step_ > 0 ? step_ - 1 : 0);
@@ -55,11 +62,6 @@ const nlohmann::json& RunController::command(const nlohmann::json& command) {
     const nlohmann::json& target = command.value("step", nlohmann::json(0));
     bool valid = target.is_number_integer() && target.get<std::int64_t>() >= 0;
     return go_to(valid ? target.get<std::uint64_t>() : 0);
-  }
-  if (kind == "stop") {
-    finished_ = true;
-    snapshot_ = finished_snapshot_json(step_, snapshot_.value("outputLength", std::size_t{0}), kExitInterrupted);
-    return snapshot_;
   }
   // The rest go forward from here; nothing is left to run after the end.
   if (finished_) return snapshot_;

@@ -1,6 +1,6 @@
 // The run controller of a debug session: the commands of DebugCommand in
-// web/src/vm/debug-protocol.ts (step instruction/line/over/out, continue, back, goto,
-// stop) turned into StopRules for a fresh replay of the program (trace/replay.hpp).
+// web/src/vm/debug-protocol.ts (step instruction/line/over/out, continue, back, goto)
+// turned into StopRules for a fresh replay of the program (trace/replay.hpp).
 // Holds only the source, the breakpoints and the current snapshot between commands, so
 // it needs no thread of its own and works the same in the single-threaded wasm build.
 #pragma once
@@ -23,8 +23,9 @@ class RunController {
   // Compiles and pauses before the first instruction. False on a SyntaxError, whose
   // text (as the traceback prints it) is then in `error`.
   [[nodiscard]] bool start(nlohmann::json& program_info, std::string& error);
-  // Runs a DebugCommand ({kind: 'step-instruction'} ...; also {kind: 'stop'}) from the
-  // current step; returns the new Snapshot. An unknown kind returns the current one.
+  // Runs a DebugCommand ({kind: 'step-instruction'} ...) from the current step; returns
+  // the new Snapshot. An unknown kind returns the current one. Stopping is no command:
+  // the page ends the session (debug-end) and the controller is dropped.
   const nlohmann::json& command(const nlohmann::json& command);
   void set_breakpoints(std::vector<Breakpoint> breakpoints) { breakpoints_ = std::move(breakpoints); }
   // Output the program wrote up to the current step that no earlier call handed out

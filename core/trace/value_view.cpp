@@ -34,7 +34,8 @@ std::string without_addresses(const std::string& text) {
     std::size_t end = at + 6;
     while (end < text.size() && std::isxdigit(static_cast<unsigned char>(text[end]))) ++end;
     out.append(text, i, at - i);
-    if (end == at + 6 || end >= text.size() || text[end] != '>') out.append(text, at, end - at);
+    bool ends_address = end < text.size() && (text[end] == '>' || text[end] == ',');
+    if (end == at + 6 || !ends_address) out.append(text, at, end - at);
     i = end;
   }
   out.append(text, i, std::string::npos);

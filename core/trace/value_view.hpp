@@ -35,8 +35,9 @@ constexpr std::size_t kReprLimit = 120;  // characters (code points) before the 
 
 // Cuts UTF-8 text to `limit` code points, ending with '…' when something was cut.
 std::string truncate_text(const std::string& text, std::size_t limit = kReprLimit);
-// Drops the ' at 0x7f…' of default reprs ('<function f at 0x…>' becomes '<function f>'):
-// addresses differ between replays, and a step back must show the same snapshot.
+// Drops the ' at 0x7f…' of default reprs ('<function f at 0x…>' becomes '<function f>',
+// '<code object f at 0x…, file …>' '<code object f, file …>'): addresses differ between
+// replays, and a step back must show the same snapshot.
 std::string without_addresses(const std::string& text);
 // The name type(obj).__name__ gives.
 std::string type_name(const Object* obj);

@@ -2,7 +2,7 @@
 // Continue stops on the line; F10 steps over to the next one.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { NEEDS_CONTROLLER, usePlayground, waitForPaused, waitForState } from './harness.mjs';
+import { saveArtifact, usePlayground, waitForPaused, waitForState } from './harness.mjs';
 
 const PROGRAM = 'x = 1\ny = 2\nz = x + y\nprint(z)\n';
 
@@ -21,7 +21,7 @@ async function clickGutter(page, line) {
 describe('gutter breakpoints', { timeout: 60_000 }, () => {
   const ctx = usePlayground({ isolation: true });
 
-  test('Continue stops at a breakpoint set in the gutter', { todo: NEEDS_CONTROLLER }, async () => {
+  test('Continue stops at a breakpoint set in the gutter', async () => {
     const page = ctx.page;
     await waitForState(page, 'ready');
     await page.waitForFunction(() => window.__terrarium.monacoReady(), null, { timeout: 15_000 });
@@ -50,5 +50,6 @@ describe('gutter breakpoints', { timeout: 60_000 }, () => {
     const end = await waitForPaused(page);
     assert.equal(end.reason, 'finished');
     assert.equal(await page.evaluate(() => window.__terrarium.terminalText()), '3');
+    await saveArtifact(page, 'section[data-pane="terminal"]', 'terminal');
   });
 });

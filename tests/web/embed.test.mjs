@@ -47,6 +47,24 @@ describe('embed page in a plain iframe', { timeout: 60_000 }, () => {
     await saveArtifact(ctx.page, '#demo', 'embed');
   });
 
+  test('with stepping panes it animates the program, and slide:stop pauses it', async () => {
+    const code = 'def f(a, b):\n    return a + b\n\nprint(f(1, 2))\n';
+    const { inner } = await openHost(ctx, `${share(code)}&panes=editor,bytecode,stack&autorun=1`);
+    await inner.waitForFunction(() => (window.__terrarium.snapshot()?.step ?? 0) >= 3, null, { timeout: 15_000 });
+    assert.equal(await inner.evaluate(() => window.__terrarium.build()), 'single-threaded');
+    assert.equal(await inner.isVisible('#controls'), true);
+    assert.ok(await inner.locator('#bytecode .dis-row.current').count() === 1);
+    await ctx.page.evaluate(() => document.querySelector('#demo').contentWindow.postMessage('slide:stop', '*'));
+    await inner.waitForFunction(() => !window.__terrarium.autoplaying(), null, { timeout: 5000 });
+    await inner.waitForFunction(() => window.__terrarium.state() === 'paused', null, { timeout: 5000 });
+    const paused = await inner.evaluate(() => window.__terrarium.snapshot().step);
+    await new Promise((r) => setTimeout(r, 400));
+    assert.equal(await inner.evaluate(() => window.__terrarium.snapshot().step), paused);
+    await ctx.page.evaluate(() => document.querySelector('#demo').contentWindow.postMessage('slide:start', '*'));
+    await inner.waitForFunction((s) => window.__terrarium.snapshot().step > s, paused, { timeout: 5000 });
+    await saveArtifact(ctx.page, '#demo', 'embed-stepping');
+  });
+
   test('slide:stop stops a run and slide:start does not restart a finished one', async () => {
     const code = 'i = 0\nwhile True:\n    i += 1\n';
     const { inner } = await openHost(ctx, `${share(code)}&panes=terminal&autorun=1`);

@@ -224,10 +224,3 @@ export async function saveArtifact(page, selector, name) {
   await mkdir(dir, { recursive: true });
   await page.locator(selector).screenshot({ path: path.join(dir, `${name}.png`) });
 }
-
-/**
- * Specs that need the worker side of stepping (the run controller on branch
- * feat-trace) are marked todo with this until it is merged: they run and
- * report, but cannot fail the suite before the controller exists.
- */
-export const NEEDS_CONTROLLER = 'needs the run controller (feat-trace); remove once merged';

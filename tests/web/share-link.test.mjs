@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import {
-  NEEDS_CONTROLLER, launchBrowser, openPlayground, paneState, step, usePlayground, waitForPaused, waitForState,
+  launchBrowser, openPlayground, paneState, step, usePlayground, waitForPaused, waitForState,
 } from './harness.mjs';
 
 const PROGRAM = 'def f(a, b):\n    return a + b\n\nprint(f(1, 2))\n';
@@ -43,7 +43,7 @@ describe('share links', { timeout: 60_000 }, () => {
     });
   });
 
-  test('a link made while stepping replays to its step in a fresh page', { todo: NEEDS_CONTROLLER }, async () => {
+  test('a link made while stepping replays to its step in a fresh page', async () => {
     await openPlayground(ctx.page, ctx.server.url);
     await waitForState(ctx.page, 'ready');
     await ctx.page.evaluate((s) => window.__terrarium.setSource(s), PROGRAM);

@@ -1,10 +1,11 @@
 // The playground without cross-origin isolation (`serve --no-isolation`, like
 // a static host without COOP/COEP): the single-threaded build, whose Stop has
-// to terminate and replace the VM worker.
+// to terminate and replace the VM worker, also under a running debug command
+// (no shared flag: Pause is not offered there, the step budget bounds a command).
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import {
-  runAndStop, runProgram, usePlayground, waitForState, waitForTerminal,
+  runAndStop, runProgram, step, usePlayground, waitForState, waitForTerminal,
 } from './harness.mjs';
 
 describe('playground, not isolated (single-threaded build)', { timeout: 30_000 }, () => {
@@ -30,5 +31,24 @@ describe('playground, not isolated (single-threaded build)', { timeout: 30_000 }
     // The fresh worker runs programs again.
     await runProgram(ctx.page, 'print("after stop", 6 * 7)');
     await waitForTerminal(ctx.page, ['after stop 42']);
+  });
+
+  test('Stop ends a long Continue by replacing the worker; stepping works after', async () => {
+    const page = ctx.page;
+    await waitForState(page, 'ready');
+    await page.evaluate(() => window.__terrarium.setStepBudget(1_000_000_000));
+    await page.evaluate((s) => window.__terrarium.setSource(s), 'i = 0\nwhile True:\n    i += 1\n');
+    await page.click('#continue');
+    await waitForState(page, 'stepping');
+    await page.waitForTimeout(500);
+    assert.equal(await page.isVisible('#pause'), false);
+    await page.click('#stop');
+    await waitForState(page, 'ready');
+    assert.equal(await page.evaluate(() => window.__terrarium.snapshot()), null);
+    await page.evaluate(() => window.__terrarium.setStepBudget(1_000_000));
+    const first = await step(page, 'step-instruction');
+    assert.equal(first.step, 1);
+    await page.click('#stop');
+    await waitForState(page, 'ready');
   });
 });

@@ -4,7 +4,7 @@
 // animated run steps by itself and pauses. Saves a screenshot of each pane.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { NEEDS_CONTROLLER, paneState, saveArtifact, step, usePlayground, waitForPaused, waitForState } from './harness.mjs';
+import { paneState, saveArtifact, step, usePlayground, waitForPaused, waitForState } from './harness.mjs';
 
 const PROGRAM = 'def f(a, b):\n    return a + b\n\nprint(f(1, 2))\n';
 
@@ -23,7 +23,7 @@ const innermost = (snapshot) => snapshot.frames[snapshot.frames.length - 1];
 describe('stepping bytecode', { timeout: 60_000 }, () => {
   const ctx = usePlayground({ isolation: true });
 
-  test('LOAD_FAST, LOAD_FAST, BINARY_OP in turn, with the stack they see', { todo: NEEDS_CONTROLLER }, async () => {
+  test('LOAD_FAST, LOAD_FAST, BINARY_OP in turn, with the stack they see', async () => {
     const page = ctx.page;
     await waitForState(page, 'ready');
     await page.evaluate((s) => window.__terrarium.setSource(s), PROGRAM);
@@ -41,11 +41,11 @@ describe('stepping bytecode', { timeout: 60_000 }, () => {
     const atAdd = await paneState(page);
     assert.equal(atAdd.opname, 'BINARY_OP');
     assert.deepEqual(atAdd.stack, ['2', '1']); // top of stack first
-    await saveArtifact(page, '[data-pane="bytecode"]', 'bytecode');
-    await saveArtifact(page, '[data-pane="stack"]', 'stack');
-    await saveArtifact(page, '[data-pane="frames"]', 'frames');
+    await saveArtifact(page, 'section[data-pane="bytecode"]', 'bytecode');
+    await saveArtifact(page, 'section[data-pane="stack"]', 'stack');
+    await saveArtifact(page, 'section[data-pane="frames"]', 'frames');
     await saveArtifact(page, '#controls', 'controls');
-    await saveArtifact(page, '[data-pane="editor"]', 'editor');
+    await saveArtifact(page, 'section[data-pane="editor"]', 'editor');
     await saveArtifact(page, '.status-bar', 'status-bar');
 
     await step(page, 'step-instruction');
@@ -55,7 +55,7 @@ describe('stepping bytecode', { timeout: 60_000 }, () => {
     assert.match(await page.textContent('#status-step'), /line 2/);
   });
 
-  test('Back returns to the same state', { todo: NEEDS_CONTROLLER }, async () => {
+  test('Back returns to the same state', async () => {
     const page = ctx.page;
     const before = await page.evaluate(() => window.__terrarium.snapshot());
     const panesBefore = await paneState(page);
@@ -72,7 +72,7 @@ describe('stepping bytecode', { timeout: 60_000 }, () => {
     assert.equal(viaKey.step, before.step - 1);
   });
 
-  test('the animated run steps by itself until paused', { todo: NEEDS_CONTROLLER }, async () => {
+  test('the animated run steps by itself until paused', async () => {
     const page = ctx.page;
     const start = await page.evaluate(() => window.__terrarium.snapshot().step);
     await page.fill('#speed', '30');
@@ -87,5 +87,35 @@ describe('stepping bytecode', { timeout: 60_000 }, () => {
     await page.click('#stop');
     await waitForState(page, 'ready');
     assert.equal(await page.evaluate(() => window.__terrarium.snapshot()), null);
+  });
+
+  test('a step back shows the output up to its step, counted in UTF-16 units', async () => {
+    const page = ctx.page;
+    await waitForState(page, 'ready');
+    const first = 'h\u00e9llo \u{1F600} \u4e16\u754c\n'; // é, an emoji outside the BMP, CJK
+    await page.evaluate((s) => window.__terrarium.setSource(s), `print(${JSON.stringify(first.trimEnd())})\nprint("end")\n`);
+    await page.click('#continue');
+    const end = await waitForPaused(page);
+    assert.equal(end.reason, 'finished');
+    assert.equal(end.outputLength, first.length + 'end\n'.length);
+    let snapshot = end;
+    while (snapshot.outputLength === end.outputLength) snapshot = await step(page, 'step-back');
+    assert.equal(snapshot.outputLength, first.length);
+    assert.equal(await page.evaluate(() => window.__terrarium.terminalText()), first.trimEnd());
+    await page.click('#stop');
+    await waitForState(page, 'ready');
+  });
+
+  test('stepping a program that does not compile shows its SyntaxError', async () => {
+    const page = ctx.page;
+    await waitForState(page, 'ready');
+    const source = await page.evaluate(() => window.__terrarium.getSource());
+    await page.evaluate(() => window.__terrarium.setSource('x = (1,\n'));
+    await page.click('#step-instruction');
+    await waitForState(page, 'ready');
+    assert.match(await page.evaluate(() => window.__terrarium.terminalText()), /SyntaxError/);
+    assert.match(await page.textContent('#status-message'), /exit status 1/);
+    assert.equal(await page.evaluate(() => window.__terrarium.snapshot()), null);
+    await page.evaluate((s) => window.__terrarium.setSource(s), source);
   });
 });

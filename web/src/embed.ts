@@ -44,7 +44,10 @@ function resume(): void {
 
 function pause(): void {
   app.bus.emit('autoplay-requested', false);
-  if (app.session.state() === 'running') app.bus.emit('stop-requested');
+  const state = app.session.state();
+  if (state === 'running') app.bus.emit('stop-requested');
+  // A long Continue: paused where it is (threaded build; the budget bounds it otherwise).
+  else if (state === 'stepping') app.bus.emit('pause-requested');
 }
 
 if (flags.autorun && (shared?.step ?? 0) === 0) {

@@ -152,6 +152,31 @@ TEST_CASE("an endless loop pauses at the budget and continue resumes", "[trace]"
   CHECK(snap["step"] == 2000);
 }
 
+TEST_CASE("the pause flag pauses a continue and a far goto", "[trace]") {
+  // The page sets the flag through shared memory while the command runs; set up front
+  // here, it is seen at the first check of the forward run.
+  std::atomic<std::uint8_t> flag{1};
+  RunController controller("while True:\n    pass\n", "prog.py", {}, 1000000000, &flag);
+  json program;
+  std::string error;
+  REQUIRE(controller.start(program, error));
+  json snap = step(controller, "continue");
+  CHECK(snap["reason"] == "pause");
+  CHECK(flag.load() == 0);  // taken, so the next command runs on
+  std::uint64_t paused_at = snap["step"];
+  // A pause never lands before the step the command started from.
+  flag.store(1);
+  snap = step(controller, "continue");
+  CHECK(snap["reason"] == "pause");
+  CHECK(snap["step"].get<std::uint64_t>() > paused_at);
+  paused_at = snap["step"];
+  flag.store(1);
+  snap = controller.command(json{{"kind", "goto"}, {"step", 1000000000000}});
+  CHECK(snap["reason"] == "pause");
+  CHECK(snap["step"].get<std::uint64_t>() >= paused_at);
+  CHECK(snap["step"].get<std::uint64_t>() < 1000000000000);
+}
+
 TEST_CASE("a __repr__ that raises or loops cannot break a snapshot", "[trace]") {
   const char* source =
       "class Bad:\n"
@@ -182,6 +207,8 @@ TEST_CASE("a __repr__ that raises or loops cannot break a snapshot", "[trace]") 
 TEST_CASE("default reprs lose their addresses", "[trace]") {
   CHECK(terrarium::without_addresses("<function f at 0x7f00ab>") == "<function f>");
   CHECK(terrarium::without_addresses("[<A object at 0x1>, 'at 0x']") == "[<A object>, 'at 0x']");
+  CHECK(terrarium::without_addresses("<code object f at 0x5fbcc8, file \"main.py\", line 1>") ==
+        "<code object f, file \"main.py\", line 1>");
 }
 
 TEST_CASE("a suspended generator's frame is listed apart", "[trace]") {

@@ -31,6 +31,8 @@ export interface AppEvents {
   // --- Stepping (the run controller behind the worker does the work) ---
   /** Starts a debug session if none is active, then runs the command. */
   'debug-command-requested': DebugCommand;
+  /** Pause the debug command in flight (a long Continue); threaded build only. */
+  'pause-requested': void;
   /** Auto-stepping ("animated run") on or off. */
   'autoplay-requested': boolean;
   'autoplay-changed': boolean;

@@ -76,6 +76,7 @@ export function mountApp(root: HTMLElement, options: AppOptions): MountedApp {
   bus.on('run-requested', () => session.run(editor.getValue()));
   bus.on('stop-requested', () => session.stop());
   bus.on('debug-command-requested', (command) => session.command(editor.getValue(), command));
+  bus.on('pause-requested', () => session.pause());
   bus.on('breakpoints-changed', (breakpoints) => session.setBreakpoints(breakpoints));
   // The paused program no longer matches the text: end the session.
   bus.on('source-changed', () => session.endDebug());

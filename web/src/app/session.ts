@@ -30,6 +30,8 @@ export class Session {
   private program: ProgramInfo | null = null;
   private snapshot: Snapshot | null = null;
   private readonly transcript: Transcript;
+  /** Pause was pressed during the command in flight (its flag may still be set). */
+  private pauseRequested = false;
 
   constructor(private readonly bus: AppBus) {
     this.transcript = new Transcript({
@@ -65,6 +67,9 @@ export class Session {
       },
       paused: (snapshot) => this.paused(snapshot),
       done: (status, elapsedMs) => {
+        // In a debug session 'done' means its program did not compile: the
+        // SyntaxError is already in the terminal and there is nothing to step.
+        if (this.debugSession) this.endDebugSession();
         const stopped = this.stopRequestedAt !== null && status === 130;
         this.finish(stopped ? { kind: 'stopped' } : { kind: 'finished', status, elapsedMs });
         this.setState('ready');
@@ -120,6 +125,18 @@ export class Session {
     this.command(source, { kind: 'goto', step: 0 });
   }
 
+  /**
+   * Pauses the command in flight (a long Continue) where it is, through the
+   * shared interrupt flag the run controller polls. False when it cannot: the
+   * single-threaded build has no flag (the step budget bounds the command).
+   */
+  pause(): boolean {
+    if (this.currentState !== 'stepping' || this.program === null) return false;
+    if (!this.bridge.interrupt()) return false;
+    this.pauseRequested = true;
+    return true;
+  }
+
   setBreakpoints(breakpoints: Breakpoint[]): void {
     this.breakpoints = breakpoints;
     if (this.debugging()) this.bridge.setBreakpoints(breakpoints);
@@ -141,6 +158,12 @@ export class Session {
   }
 
   private paused(snapshot: Snapshot): void {
+    if (this.pauseRequested) {
+      // The command may have ended before the controller saw the flag; the
+      // worker is idle now, so clearing it cannot lose a newer request.
+      this.pauseRequested = false;
+      this.bridge.clearInterrupt();
+    }
     if (this.currentState === 'stopping') {
       // The interrupt ended the command; the session goes with it.
       this.bridge.debugEnd();
@@ -160,6 +183,7 @@ export class Session {
 
   private endDebugSession(): void {
     this.debugSession = false;
+    this.pauseRequested = false;
     this.program = null;
     this.snapshot = null;
     this.queued = null;

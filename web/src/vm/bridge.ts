@@ -56,12 +56,21 @@ export class VmBridge {
     this.send({ type: 'debug-end' });
   }
 
-  /** Asks the running program to raise KeyboardInterrupt; it still reports 'done'. */
+  /**
+   * Asks the running program to raise KeyboardInterrupt (it still reports
+   * 'done'), or a running debug command to pause (it reports 'paused').
+   */
   interrupt(): boolean {
     const handle = this.interruptHandle;
     if (!handle) return false;
     Atomics.store(new Uint8Array(handle.buffer), handle.address, 1);
     return true;
+  }
+
+  /** Takes back an interrupt() the program did not consume (the worker must be idle). */
+  clearInterrupt(): void {
+    const handle = this.interruptHandle;
+    if (handle) Atomics.store(new Uint8Array(handle.buffer), handle.address, 0);
   }
 
   /** Kills the worker at once, whatever it is doing; this bridge is dead afterwards. */

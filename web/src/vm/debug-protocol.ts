@@ -77,11 +77,13 @@ export type PauseReason =
   | 'step' // a step command completed
   | 'breakpoint'
   | 'budget' // the step budget ran out: the program is paused, not failed
-  | 'pause' // the user asked to pause
+  | 'pause' // the user asked to pause a running command (threaded build: the interrupt flag)
   | 'finished'; // the program ended (status says how)
 
 export interface Snapshot {
-  /** Instructions executed before this point: 0 at the start. Time travel addresses steps by this number. */
+  /** Instructions executed before this point: 0 at the start. Time travel addresses steps by this number.
+   *  Every instruction of the program's own code objects is a step, so a frame's first
+   *  stop is at its RESUME (after MAKE_CELL / COPY_FREE_VARS where it has them), as dis lists it. */
   step: number;
   reason: PauseReason;
   /** Line of the innermost frame (null when finished). */
@@ -92,8 +94,9 @@ export interface Snapshot {
   suspended: FrameView[];
   /** The exception being raised or handled in the innermost frame. */
   exception?: ExceptionView;
-  /** How many characters of stdout+stderr the program had written by this step;
-   *  the page keeps the transcript and shows this prefix after a step back. */
+  /** How much stdout+stderr the program had written by this step, in UTF-16
+   *  code units (a JavaScript string's length, as the transcript counts); the
+   *  page keeps the transcript and shows this prefix after a step back. */
   outputLength: number;
   /** Set when reason is 'finished': 0 ok, 1 uncaught exception, 130 stopped. */
   status?: number;

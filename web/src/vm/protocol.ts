@@ -10,9 +10,17 @@ export type Stream = 1 | 2;
 /** Page -> worker. */
 export type PageToWorker =
   | { type: 'run'; source: string; filename: string }
-  /** Compile and pause before the first instruction; answered by 'program' then 'paused'. */
+  /**
+   * Compile and pause before the first instruction; answered by 'program' then
+   * 'paused'. A program that does not compile is answered as a plain run would
+   * be: its SyntaxError on stream 2, then 'done' with status 1 (no session).
+   */
   | { type: 'debug-start'; source: string; filename: string; breakpoints: Breakpoint[]; stepBudget: number }
-  /** Answered by 'paused' (or 'error'). */
+  /**
+   * Answered by 'paused' (or 'error'). There is no stop command: Stop ends the
+   * session with 'debug-end'. While a command runs, the interrupt flag (threaded
+   * build) makes it pause early with reason 'pause'.
+   */
   | { type: 'debug-command'; command: DebugCommand }
   | { type: 'set-breakpoints'; breakpoints: Breakpoint[] }
   | { type: 'debug-end' };

@@ -1,6 +1,8 @@
 // The controls bar: Animate/Pause with the speed slider, then the stepping
 // buttons of commands.ts, enabled by the VM state and the last snapshot. It
 // only emits requests; the session and the autoplay decide what applies.
+// Pause also stops a command that runs long (a Continue through a big loop),
+// where the build can interrupt one (threaded); elsewhere the step budget does.
 import { MAX_SPEED } from '../../app/autoplay';
 import type { AppBus, VmState } from '../../app/events';
 import { t } from '../../i18n';
@@ -9,11 +11,18 @@ import { STEP_BUTTONS, shortcutText, type StepButton } from './commands';
 import { installShortcuts } from './keyboard';
 import './controls.css';
 
+/** A command running longer than this offers Pause (shorter ones would only flash it). */
+const LONG_COMMAND_MS = 300;
+
 export function mountControls(host: HTMLElement, bus: AppBus, initialSpeed: number): void {
   host.classList.add('controls');
   let state: VmState = 'loading';
   let snapshot: Snapshot | null = null;
   let playing = false;
+  let threaded = false;
+  /** A command has been in flight for LONG_COMMAND_MS. */
+  let longCommand = false;
+  let longTimer: number | undefined;
 
   const button = (id: string, className = ''): HTMLButtonElement => {
     const b = document.createElement('button');
@@ -26,7 +35,10 @@ export function mountControls(host: HTMLElement, bus: AppBus, initialSpeed: numb
   const animate = button('animate', 'button-animate');
   animate.addEventListener('click', () => bus.emit('autoplay-requested', true));
   const pause = button('pause');
-  pause.addEventListener('click', () => bus.emit('autoplay-requested', false));
+  pause.addEventListener('click', () => {
+    if (playing) bus.emit('autoplay-requested', false);
+    else bus.emit('pause-requested');
+  });
 
   const speedLabel = document.createElement('label');
   speedLabel.className = 'speed';
@@ -62,9 +74,10 @@ export function mountControls(host: HTMLElement, bus: AppBus, initialSpeed: numb
 
   const renderState = (): void => {
     const canGoOn = state === 'ready' || (state === 'paused' && snapshot?.reason !== 'finished');
-    animate.hidden = playing;
+    const canPause = playing || (longCommand && threaded);
+    animate.hidden = canPause;
     animate.disabled = !canGoOn;
-    pause.hidden = !playing;
+    pause.hidden = !canPause;
     for (const { spec, element } of steps) element.disabled = !enabled(spec);
   };
 
@@ -81,7 +94,16 @@ export function mountControls(host: HTMLElement, bus: AppBus, initialSpeed: numb
     }
   }
 
-  bus.on('vm-state', (next) => { state = next; renderState(); });
+  bus.on('vm-ready', ({ build }) => { threaded = build === 'threaded'; renderState(); });
+  bus.on('vm-state', (next) => {
+    state = next;
+    window.clearTimeout(longTimer);
+    longCommand = false;
+    if (state === 'stepping') {
+      longTimer = window.setTimeout(() => { longCommand = true; renderState(); }, LONG_COMMAND_MS);
+    }
+    renderState();
+  });
   bus.on('paused', (next) => { snapshot = next; renderState(); });
   bus.on('debug-ended', () => { snapshot = null; renderState(); });
   bus.on('autoplay-changed', (on) => { playing = on; renderState(); });

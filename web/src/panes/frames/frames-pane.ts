@@ -7,6 +7,10 @@ import { t, type StringKey } from '../../i18n';
 import type { FrameView, NamedValue, Snapshot } from '../../vm/debug-protocol';
 import './frames.css';
 
+// A 10,000-deep recursion would be 10,000 cards: the innermost frames are the ones
+// being watched, so only they (and the outermost, for orientation) are drawn.
+const INNERMOST_SHOWN = 50;
+
 export class FramesPane {
   private suspendedIds = new Set<number>();
   private snapshot: Snapshot | null = null;
@@ -41,7 +45,14 @@ export class FramesPane {
     const parts: HTMLElement[] = [heading('framesCallStack')];
     const innermostFirst = [...snapshot.frames].reverse();
     if (innermostFirst.length === 0) parts.push(note(t('framesNone')));
+    const hidden = innermostFirst.length - INNERMOST_SHOWN - 1;
     innermostFirst.forEach((frame, index) => {
+      if (hidden > 0 && index >= INNERMOST_SHOWN && index < innermostFirst.length - 1) {
+        if (index === INNERMOST_SHOWN) {
+          parts.push(note(t('framesHidden', { count: hidden.toLocaleString() }), 'frames-hidden'));
+        }
+        return;
+      }
       const card = frameCard(frame);
       if (index === 0) card.classList.add('innermost');
       if (resumed.has(frame.id)) card.classList.add('resumed');

@@ -1,0 +1,91 @@
+// The debug bindings of the browser module (wasm/bindings.cpp) driven from Node,
+// without a browser: the single-threaded build's debugStart / debugCommand /
+// setBreakpoints / debugEnd answer JSON in the shapes of web/src/vm/debug-protocol.ts,
+// as vm-worker.ts reads them. Catches a binding or contract mismatch in seconds.
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { before, describe, test } from 'node:test';
+import { REPO } from './harness.mjs';
+
+const DIR = path.join(REPO, 'build/wasm-dist/wasm/st');
+const PROGRAM = 'def f(a, b):\n    return a + b\n\nprint(f(1, 2))\n';
+
+/** Loads the module as the VM worker does; Node stands in for a worker scope. */
+async function loadCore(onOutput) {
+  const glue = path.join(DIR, 'terrarium.mjs');
+  if (!existsSync(glue)) throw new Error(`missing ${glue}: build the wasm-st preset (npm run build)`);
+  // The glue is built for web and worker scopes: it looks for importScripts and self.location.
+  globalThis.self ??= globalThis;
+  globalThis.importScripts ??= () => {};
+  globalThis.location ??= { href: `file://${glue}` };
+  const { default: createTerrarium } = await import(glue);
+  return createTerrarium({ wasmBinary: readFileSync(path.join(DIR, 'terrarium.wasm')), onOutput });
+}
+
+const innermost = (snapshot) => snapshot.frames[snapshot.frames.length - 1];
+
+describe('wasm debug bindings (single-threaded build, under Node)', () => {
+  let core;
+  let program;
+  const command = (kind, extra = {}) => JSON.parse(core.debugCommand(JSON.stringify({ kind, ...extra })));
+  const opname = (snapshot) => {
+    const frame = innermost(snapshot);
+    return program.codes[frame.code].instructions.find((i) => i.offset === frame.offset).opname;
+  };
+
+  before(async () => {
+    core = await loadCore(() => {});
+  });
+
+  test('debugStart pauses at step 0 and describes the program', () => {
+    const reply = JSON.parse(core.debugStart(PROGRAM, 'main.py', '[]', 1000));
+    program = reply.program;
+    assert.deepEqual(program.codes.map((c) => c.qualname), ['<module>', 'f']);
+    assert.equal(reply.snapshot.step, 0);
+    assert.equal(reply.snapshot.reason, 'start');
+    assert.equal(opname(reply.snapshot), 'RESUME');
+    assert.deepEqual(reply.output, []);
+  });
+
+  test('step-instruction walks f: RESUME, LOAD_FAST, LOAD_FAST, BINARY_OP with the stack', () => {
+    let snapshot;
+    do snapshot = command('step-instruction').snapshot;
+    while (innermost(snapshot).qualname !== 'f');
+    const seen = [];
+    for (let i = 0; i < 4; i++) {
+      seen.push([opname(snapshot), innermost(snapshot).stack.map((v) => v.repr)]);
+      snapshot = command('step-instruction').snapshot;
+    }
+    assert.deepEqual(seen, [['RESUME', []], ['LOAD_FAST', []], ['LOAD_FAST', ['1']], ['BINARY_OP', ['1', '2']]]);
+    assert.equal(opname(snapshot), 'RETURN_VALUE');
+  });
+
+  test('back and goto give identical snapshots; no address leaks into a repr', () => {
+    const here = command('goto', { step: 2 }).snapshot; // the code object of f on the stack
+    command('step-instruction');
+    assert.deepEqual(command('back').snapshot, here);
+    assert.deepEqual(innermost(here).stack.map((v) => v.repr), ['<code object f, file "main.py", line 1>']);
+  });
+
+  test('breakpoints, continue to the end and the output handed out once', () => {
+    core.setBreakpoints(JSON.stringify([{ line: 2 }]));
+    command('goto', { step: 0 });
+    const hit = command('continue');
+    assert.equal(hit.snapshot.reason, 'breakpoint');
+    assert.equal(hit.snapshot.line, 2);
+    core.setBreakpoints('[]');
+    const end = command('continue');
+    assert.equal(end.snapshot.reason, 'finished');
+    assert.equal(end.snapshot.status, 0);
+    assert.deepEqual(end.output, [{ stream: 1, text: '3\n' }]);
+    assert.equal(end.snapshot.outputLength, 2);
+    core.debugEnd();
+    assert.match(command('step-instruction').error, /no debug session/);
+  });
+
+  test('a SyntaxError at debugStart is an error reply, as the worker expects', () => {
+    const reply = JSON.parse(core.debugStart('x = (1,\n', 'main.py', '[]', 1000));
+    assert.match(reply.error, /SyntaxError/);
+  });
+});
