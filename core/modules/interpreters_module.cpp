@@ -191,6 +191,7 @@ bool collect_reply(ThreadState* ts, IsolatedWorker* worker, WorkerReply& reply) 
     }
   }
   if (stopped) {
+    worker->interrupt();  // as Ctrl-C reaches a pool's child processes too
     raise_stop(ts);
     return false;
   }

@@ -123,6 +123,10 @@ void IsolatedWorker::run() {
   BufferSink sink;
   {
     Interpreter interp(sink);
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      runtime_ = interp.runtime()->runtime;
+    }
     bool started = interp.run_source(source_, filename_, true, module_name_.c_str()) == kExitOk;
     ThreadState* ts = &interp.runtime()->main_thread;
     ThreadRuntime& gil = *ts->runtime;
@@ -140,6 +144,7 @@ void IsolatedWorker::run() {
         if (!calls_.empty()) {
           call = std::move(calls_.front());
           calls_.pop_front();
+          running_ = true;
         }
       }
       take_gil(gil, ts);
@@ -156,8 +161,15 @@ void IsolatedWorker::run() {
       {
         std::lock_guard<std::mutex> lock(mutex_);
         replies_.push_back(std::move(reply));
+        running_ = false;
+        // An interrupt that came too late for this call must not hit the next one.
+        gil.eval_breaker.fetch_and(static_cast<std::uint8_t>(~kBreakInterrupt), std::memory_order_acq_rel);
       }
       has_reply_.notify_all();
+    }
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      runtime_.reset();
     }
     release_thread_caches();  // names of this heap, given back with the GIL held
     drop_gil(gil, ts, GilDropReason::BlockingCall);
@@ -188,6 +200,13 @@ bool IsolatedWorker::wait_reply(WorkerReply& out, std::chrono::milliseconds slic
 std::size_t IsolatedWorker::unanswered() const {
   std::lock_guard<std::mutex> lock(mutex_);
   return unanswered_;
+}
+
+void IsolatedWorker::interrupt() {
+  std::lock_guard<std::mutex> lock(mutex_);
+  unanswered_ -= calls_.size();
+  calls_.clear();
+  if (runtime_ && running_) runtime_->eval_breaker.fetch_or(kBreakInterrupt, std::memory_order_release);
 }
 
 std::vector<WorkerOutput> IsolatedWorker::close() {

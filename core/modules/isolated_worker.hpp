@@ -8,6 +8,7 @@
 #include <chrono>
 #include <condition_variable>
 #include <deque>
+#include <memory>
 #include <mutex>
 #include <string>
 #include <thread>
@@ -15,6 +16,8 @@
 #include "modules/cross_value.hpp"
 
 namespace terrarium {
+
+struct ThreadRuntime;
 
 struct WorkerCall {
   CrossValue function;   // a Global: a module-level function, found in the worker by name
@@ -52,6 +55,9 @@ class IsolatedWorker {
   // holds it. Callers wait in slices so they can notice their own interrupt flag.
   bool wait_reply(WorkerReply& out, std::chrono::milliseconds slice);
   std::size_t unanswered() const;
+  // What Ctrl-C does to a process pool's children: the call running in the worker gets
+  // KeyboardInterrupt, and calls not yet started are dropped (they get no reply).
+  void interrupt();
   // Lets the submitted calls finish, ends the interpreter on its thread and joins it.
   // Returns what the worker printed that no reply carried. Later calls do nothing.
   std::vector<WorkerOutput> close();
@@ -66,7 +72,9 @@ class IsolatedWorker {
   std::deque<WorkerReply> replies_;
   std::size_t unanswered_ = 0;
   bool closing_ = false;
+  bool running_ = false;  // a call is being answered: an interrupt is for it
   std::vector<WorkerOutput> final_output_;  // written by the worker thread before it ends
+  std::shared_ptr<ThreadRuntime> runtime_;  // the worker interpreter's GIL and eval breaker while it runs
   std::thread thread_;
 };
 

@@ -252,6 +252,31 @@ TEST_CASE("a worker whose main module fails reports it on every call", "[isolati
   CHECK(r.err.find("ValueError: bad start") != std::string::npos);
 }
 
+TEST_CASE("Stop while waiting for a worker interrupts the worker's call too", "[isolation]") {
+  test::CaptureSink sink;
+  Interpreter interp(sink);
+  std::thread stopper([&] {
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    interp.interrupt_flag().store(1);
+  });
+  auto start = std::chrono::steady_clock::now();
+  int status = interp.run_source(
+      "import _interpreters\n"
+      "def spin(n):\n"
+      "    while n:\n"
+      "        n -= 1\n"
+      "if __name__ == '__main__':\n"
+      "    w = _interpreters.Worker()\n"
+      "    w.submit('spin', (10 ** 12,))\n"
+      "    w.submit('spin', (10 ** 12,))\n"
+      "    w.result()\n",
+      "prog.py");
+  stopper.join();
+  CHECK(status == kExitInterrupted);
+  CHECK(sink.err.find("KeyboardInterrupt") != std::string::npos);
+  CHECK(seconds_since(start) < 5.0);  // the worker ended its call; the queued one never ran
+}
+
 // Not run by default (timings): `terrarium_tests "[isolation-bench]"` prints how long one
 // CPU-bound program takes alone and how long two take side by side on two threads.
 TEST_CASE("parallel speed of two interpreters", "[.][isolation-bench]") {
