@@ -41,6 +41,9 @@ namespace {
 // call into the interpreter: new containers join its collector's lists, finalizers run
 // on it, and other Python threads run only at its switch points. Between calls the
 // GIL is free, so threads a program started keep running (as at CPython's prompt).
+// Leaving the interpreter also empties the thread's attribute cache, whose names belong
+// to this interpreter's heap: the thread may next run another interpreter while this
+// one goes on (or ends) on another thread.
 struct CurrentThread {
   ThreadState* saved;
   ThreadState* ts;
@@ -49,7 +52,10 @@ struct CurrentThread {
     take_gil(*ts->runtime, ts);
   }
   ~CurrentThread() {
-    if (ts) drop_gil(*ts->runtime, ts, GilDropReason::BlockingCall);
+    if (ts) {
+      if (!saved || saved->interp != ts->interp) release_thread_caches();  // the GIL is still held
+      drop_gil(*ts->runtime, ts, GilDropReason::BlockingCall);
+    }
     set_current_thread_state(saved);
   }
   // For finalization: the GIL is never given back, so threads still waiting park.
@@ -232,6 +238,7 @@ Interpreter::~Interpreter() {
   state_->gc.garbage = state_->gc.callbacks = nullptr;
   xdecref(state_->interned);  // last: everything above may hold interned names
   clear_error(&state_->main_thread);
+  release_thread_caches();  // the names this thread's attribute cache holds are of this heap
   set_thread_observer(nullptr);  // daemon threads outlive this; the observer may not
 }
 
@@ -253,7 +260,8 @@ void Interpreter::set_thread_observer(ThreadObserver* observer) {
   state_->runtime->observer.store(observer);
 }
 
-int Interpreter::run_source(std::string_view source, const std::string& filename, bool show_source_lines) {
+int Interpreter::run_source(std::string_view source, const std::string& filename, bool show_source_lines,
+                            const char* module_name) {
   ThreadState* ts = &state_->main_thread;
   CurrentThread current(ts);
   // A new run forgets an old Stop, except that threads told to end still must, and a
@@ -266,9 +274,9 @@ int Interpreter::run_source(std::string_view source, const std::string& filename
   }
   // The program runs as module __main__, registered in sys.modules, with sys.argv and
   // sys.path[0] (the script's folder) set as `python3 script.py` sets them.
-  Object* main_module = new_module(ts, "__main__");
+  Object* main_module = new_module(ts, module_name);
   Object* globals = newref(module_dict(main_module));
-  Object* main_key = new_str(ts, "__main__");
+  Object* main_key = new_str(ts, module_name);
   bool ok = dict_set_item(ts, state_->modules, main_key, main_module);
   decref(main_key);
   Object* file_key = new_str(ts, "__file__");
@@ -280,6 +288,10 @@ int Interpreter::run_source(std::string_view source, const std::string& filename
   ok = ok && dict_set_item(ts, globals, builtins_key, state_->builtins);
   decref(builtins_key);
   configure_sys_for_run(ts, filename, show_source_lines);
+  if (std::string_view(module_name) == "__main__") {
+    state_->main_source.assign(source);
+    state_->main_filename = filename;
+  }
   Object* result = ok ? eval_code(ts, compiled.code, globals, state_->builtins, globals) : nullptr;
   int status = kExitOk;
   if (result) {

@@ -22,6 +22,8 @@
 
 namespace terrarium {
 
+extern TypeObject loop_core_type;  // readied with the built-in types (type_registry.cpp)
+
 namespace {
 
 struct LoopObject : Object {
@@ -108,7 +110,6 @@ void host_blocking(void* ctx, const std::function<void()>& wait) {
 
 // ---- the Loop type ----------------------------------------------------------------
 
-extern TypeObject loop_core_type;
 
 void loop_dealloc(Object* o) {
   delete as_loop(o)->core;
@@ -249,6 +250,8 @@ const GetSetDef kLoopGetSet[] = {
     {nullptr, nullptr, nullptr},
 };
 
+}  // namespace
+
 TypeObject loop_core_type = [] {
   TypeObject t = make_static_type("Loop", sizeof(LoopObject), &object_type);
   t.tp_dealloc = loop_dealloc;
@@ -258,10 +261,7 @@ TypeObject loop_core_type = [] {
   return t;
 }();
 
-}  // namespace
-
 Object* init_asyncio_loop_module(ThreadState* ts) {
-  if (!type_ready(ts, &loop_core_type)) return nullptr;
   Object* m = new_module(ts, "_asyncio_loop");
   if (!m) return nullptr;
   Object* key = new_str(ts, "Loop");

@@ -9,6 +9,7 @@ namespace {
 const BuiltinModule kBuiltinModules[] = {
     {"_ast", init_ast_module},
     {"_asyncio_loop", init_asyncio_loop_module},
+    {"_interpreters", init_interpreters_module},
     {"_thread", init_thread_module},
     {"_weakref", init_weakref_module},
     {"gc", init_gc_module},

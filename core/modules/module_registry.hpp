@@ -33,6 +33,7 @@ Object* init_gc_module(ThreadState* ts);
 Object* init_weakref_module(ThreadState* ts);
 Object* init_opcode_module(ThreadState* ts);
 Object* init_asyncio_loop_module(ThreadState* ts);
+Object* init_interpreters_module(ThreadState* ts);
 Object* init_thread_module(ThreadState* ts);
 
 }  // namespace terrarium

@@ -39,6 +39,8 @@ void init_small(SmallBytes& out, std::string_view data) {
   char* dst = reinterpret_cast<char*>(&out) + offsetof(BytesObject, data);
   if (!data.empty()) std::memcpy(dst, data.data(), data.size());  // data() may be null when empty
   dst[data.size()] = '\0';
+  // Hashed now: the singletons are shared by every thread, so nothing writes to them later.
+  (void)bytes_hash(&out.b);
 }
 
 // Immortal, built on first use so translation-unit initialisation order cannot matter.

@@ -27,7 +27,16 @@ constexpr std::size_t kPerturbShift = 5;
 
 DictObject* as_dict(Object* o) { return static_cast<DictObject*>(o); }
 
-std::atomic<std::uint64_t> last_dict_version{0};
+// Versions are unique in the process (the LOAD_GLOBAL cache compares them, and a dict
+// may reuse a dead one's address), but taking each from one shared counter would make
+// every dict write of interpreters running in parallel contend for one cache line: each
+// OS thread takes a block of versions at a time. CPython 3.12: interp->dict_state.global_version.
+constexpr std::uint64_t kVersionBlock = std::uint64_t{1} << 16;
+std::atomic<std::uint64_t> version_blocks_taken{0};
+struct VersionRange {
+  std::uint64_t next = 0, end = 0;  // end exclusive; empty until the first write
+};
+thread_local VersionRange thread_versions;
 
 // Finds the index slot for key: where it is, or the first free slot of its probe chain.
 // Returns -1 with an error set if __eq__ failed. `found` tells which.
@@ -399,6 +408,14 @@ int dict_del_item(ThreadState* ts, Object* dict, Object* key) {
   return 1;
 }
 
-void dict_new_version(DictObject* d) { d->version = last_dict_version.fetch_add(1, std::memory_order_relaxed) + 1; }
+void dict_new_version(DictObject* d) {
+  VersionRange& r = thread_versions;
+  if (r.next == r.end) [[unlikely]] {
+    std::uint64_t base = version_blocks_taken.fetch_add(kVersionBlock, std::memory_order_relaxed);
+    r.next = base + 1;  // 0 stays "never versioned"
+    r.end = base + kVersionBlock + 1;
+  }
+  d->version = r.next++;
+}
 
 }  // namespace terrarium

@@ -27,7 +27,7 @@ enum GCFlags : std::uint32_t {
 constexpr std::size_t kGCHeadSize = sizeof(GCHead);
 
 inline bool has_gc_header(Object* o) {
-  return (o->ob_type->tp_flags & TPFLAGS_HAVE_GC) && o->ob_refcnt < kImmortalRefcnt / 2;
+  return (o->ob_type->tp_flags & TPFLAGS_HAVE_GC) && !is_immortal(o);
 }
 inline GCHead* gc_head(Object* o) {
   std::size_t managed = (o->ob_type->tp_flags & TPFLAGS_MANAGED_DICT) ? kManagedPrefixWords * sizeof(Object*) : 0;

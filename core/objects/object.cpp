@@ -4,6 +4,7 @@
 #include <cstdlib>
 #include "objects/exceptions.hpp"
 #include "objects/gc_object.hpp"
+#include "objects/immortal.hpp"
 #include "objects/object.hpp"
 #include "objects/singletons.hpp"
 #include "objects/str.hpp"
@@ -34,12 +35,16 @@ Object* object_alloc(TypeObject* type, std::size_t size) {
     if (managed) reinterpret_cast<GCHead*>(raw)->flags = GC_MANAGED_PREFIX;
     gc_track(o);
   }
+  if (immortal_window_open.load(std::memory_order_relaxed)) [[unlikely]]
+    immortal_window_allocated(o);
   return o;
 }
 
 void object_free(Object* o) {
   TypeObject* type = o->ob_type;
   char* raw = reinterpret_cast<char*>(o);
+  if (immortal_window_open.load(std::memory_order_relaxed)) [[unlikely]]
+    immortal_window_freed(o);
   if (type->tp_flags & TPFLAGS_MANAGED_DICT) {
     Object* dict = *managed_dict_slot(o);
     *managed_dict_slot(o) = nullptr;

@@ -16,19 +16,34 @@ using Py_ssize_t = std::ptrdiff_t;
 using Py_hash_t = std::int64_t;
 
 // Invariant: ob_refcnt counts every strong reference; the object is freed by its
-// type's tp_dealloc when the count drops to zero. Static objects (types, None,
-// booleans, small ints) start with a huge count so they are never freed.
+// type's tp_dealloc when the count drops to zero. Immortal objects are the exception:
+// static ones (types, None, booleans, small ints) and everything made during the
+// one-time global initialisation (core/objects/immortal.hpp) carry a count at or above
+// kImmortalMin, which incref and decref never change, so interpreters running on
+// different OS threads share them without writing to them (PEP 683).
+// CPython 3.12: Include/object.h _Py_IsImmortal, Py_INCREF, Py_DECREF.
 struct Object {
   Py_ssize_t ob_refcnt;
   TypeObject* ob_type;
 };
 
 constexpr Py_ssize_t kImmortalRefcnt = Py_ssize_t{1} << (8 * sizeof(Py_ssize_t) - 2);
+// Any count this high is immortal; the gap below kImmortalRefcnt absorbs the writes made
+// before an object was declared immortal.
+constexpr Py_ssize_t kImmortalMin = kImmortalRefcnt / 2;
 
-inline void incref(Object* o) { ++o->ob_refcnt; }
-inline void xincref(Object* o) { if (o) ++o->ob_refcnt; }
+inline bool is_immortal(const Object* o) { return o->ob_refcnt >= kImmortalMin; }
+// One well-predicted branch each: mortal objects are the common case.
+inline void incref(Object* o) {
+  if (is_immortal(o)) [[unlikely]] return;
+  ++o->ob_refcnt;
+}
+inline void xincref(Object* o) {
+  if (o) incref(o);
+}
 void dealloc(Object* o);
 inline void decref(Object* o) {
+  if (is_immortal(o)) [[unlikely]] return;
   if (--o->ob_refcnt == 0) dealloc(o);
 }
 inline void xdecref(Object* o) {

@@ -39,6 +39,9 @@ void init_small(SmallStr& out, char32_t cp, bool empty) {
   s.utf8_size = utf8.size();
   std::memcpy(s.data, utf8.data(), utf8.size());
   s.data[utf8.size()] = '\0';
+  // Hashed now: every interpreter on every thread shares the singletons, so nothing may
+  // write to them once they are published.
+  (void)str_hash(&s);
 }
 
 // Immortal, built on first use (a function-local static, so the order in which
@@ -82,6 +85,12 @@ void build_index(StrObject* s) {
 }
 
 }  // namespace
+
+void str_fill_lazy_fields(Object* o) {
+  auto* s = static_cast<StrObject*>(o);
+  (void)str_hash(o);
+  if (!s->is_ascii && s->length > kStrIndexStride && !s->index) build_index(s);
+}
 
 Object* new_str_with_length(ThreadState*, std::string_view utf8, Py_ssize_t length) {
   if (utf8.empty()) return newref<Object>(&singletons().empty.s);

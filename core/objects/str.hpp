@@ -69,6 +69,9 @@ char32_t str_char_at(Object* o, Py_ssize_t i);
 [[nodiscard]] bool str_concat_in_place(ThreadState* ts, Object** left, Object* right);
 
 Py_hash_t str_hash(Object* o);
+// Computes what str otherwise fills in on first use (the hash, the code-point index), for
+// a string about to be shared between OS threads, which must then only read it.
+void str_fill_lazy_fields(Object* o);
 bool str_equal(Object* a, Object* b);
 std::string str_repr_string(std::string_view utf8);   // CPython: unicode_repr
 std::string ascii_repr_string(std::string_view utf8);  // ascii(): repr with non-ASCII escaped

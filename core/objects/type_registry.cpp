@@ -36,6 +36,11 @@ extern TypeObject async_gen_athrow_type;
 extern TypeObject async_gen_wrapped_value_type;
 extern TypeObject frame_type;
 extern TypeObject anext_awaitable_type;
+extern TypeObject loop_core_type;
+extern TypeObject worker_type;
+extern TypeObject thread_lock_type;
+extern TypeObject thread_rlock_type;
+extern TypeObject thread_local_type;
 
 const std::vector<TypeObject*>& builtin_static_types() {
   static const std::vector<TypeObject*> types = [] {
@@ -53,6 +58,13 @@ const std::vector<TypeObject*>& builtin_static_types() {
     t.push_back(&complex_type);
     t.push_back(&weakref_type);
     t.push_back(&member_descriptor_type);
+    // _asyncio_loop.Loop: readied here, not on import, as two interpreters may import it at once.
+    t.push_back(&loop_core_type);
+    t.push_back(&worker_type);  // _interpreters.Worker
+    // _thread's types: ready before any interpreter imports _thread, so that objects
+    // readying makes are immortal and two interpreters importing it at once never race.
+    for (TypeObject* thread_type : {&thread_lock_type, &thread_rlock_type, &thread_local_type})
+      t.push_back(thread_type);
     for (TypeObject* async_type : {&coroutine_type, &coroutine_wrapper_type, &async_generator_type, &async_gen_asend_type,
                                    &async_gen_athrow_type, &async_gen_wrapped_value_type, &frame_type,
                                    &anext_awaitable_type})

@@ -11,6 +11,7 @@
 #include "objects/dict.hpp"
 #include "objects/exception_group.hpp"
 #include "objects/exceptions.hpp"
+#include "objects/immortal.hpp"
 #include "objects/singletons.hpp"
 #include "objects/slots.hpp"
 #include "objects/str.hpp"
@@ -161,15 +162,18 @@ constexpr std::size_t kTypeCacheSize = 4096;
 thread_local TypeCacheEntry type_cache[kTypeCacheSize];
 std::atomic<std::uint64_t> type_cache_epoch{1};
 
+void release_type_cache_names() {
+  for (TypeCacheEntry& e : type_cache) {
+    Object* name = e.name;
+    e = TypeCacheEntry{};
+    xdecref(name);
+  }
+}
+
 // Gives back the cache's names when the thread ends. Touched only when the cache takes
 // a new name, so the lookup path stays free of thread-local guards.
 struct TypeCacheRelease {
-  ~TypeCacheRelease() {
-    for (TypeCacheEntry& e : type_cache) {
-      xdecref(e.name);
-      e = TypeCacheEntry{};
-    }
-  }
+  ~TypeCacheRelease() { release_type_cache_names(); }
 };
 thread_local TypeCacheRelease type_cache_release;
 
@@ -213,43 +217,40 @@ Object* type_lookup(TypeObject* type, Object* name) {
   return value;
 }
 
-// The names C++ code looks up are string literals: each gets one str object, made on
-// first use and kept for the life of the thread, so a lookup allocates nothing and the
-// attribute cache (keyed by the name object) hits.
 namespace {
-struct RecentLiteral {
-  const char* literal;
-  Object* name;
-};
-thread_local RecentLiteral recent_literals[64];  // most lookups hit a handful of names: no hashing
-struct LiteralNames {
-  std::unordered_map<const char*, Object*> by_literal;
-  void release() {
-    for (auto& entry : by_literal) decref(entry.second);
-    by_literal.clear();
-    for (RecentLiteral& r : recent_literals) r = RecentLiteral{};
-  }
-  ~LiteralNames() { release(); }
-};
-thread_local LiteralNames literal_names;
-}  // namespace
 
-Object* literal_name(const char* name) {
-  RecentLiteral& r = recent_literals[(reinterpret_cast<std::uintptr_t>(name) >> 3) & 63];
-  if (r.literal == name) return r.name;
-  Object*& s = literal_names.by_literal[name];
-  if (!s) s = new_str(nullptr, name);
-  r = {name, s};
+// One immortal str per literal for the whole process: interpreters on any thread may
+// hold it, so its count is never written (make_immortal also computes its hash now).
+Object* shared_literal_name(const char* name) {
+  static std::mutex mutex;
+  static auto* by_literal = new std::unordered_map<const char*, Object*>();  // never freed
+  std::lock_guard<std::mutex> lock(mutex);
+  Object*& s = (*by_literal)[name];
+  if (!s) {
+    s = new_str(nullptr, name);
+    make_immortal(s);
+  }
   return s;
 }
 
-void release_thread_caches() {
-  for (TypeCacheEntry& e : type_cache) {
-    xdecref(e.name);
-    e = TypeCacheEntry{};
-  }
-  literal_names.release();
+}  // namespace
+
+// The names C++ code looks up are string literals: each gets one str object, made on
+// first use and kept for the life of the process, so a lookup allocates nothing and the
+// attribute cache (keyed by the name object) hits.
+Object* literal_name(const char* name) {
+  struct Recent {
+    const char* literal;
+    Object* name;
+  };
+  thread_local Recent recent[64];  // most lookups hit a handful of names: no lock, no hashing
+  Recent& r = recent[(reinterpret_cast<std::uintptr_t>(name) >> 3) & 63];
+  if (r.literal == name) return r.name;
+  r = {name, shared_literal_name(name)};
+  return r.name;
 }
+
+void release_thread_caches() { release_type_cache_names(); }
 
 Object* type_lookup_str(TypeObject* type, const char* name) { return type_lookup(type, literal_name(name)); }
 
@@ -390,13 +391,17 @@ bool ready_builtin_types(ThreadState* ts) {
   static std::once_flag once;
   static bool ok = true;
   std::call_once(once, [&] {
+    // Everything readying allocates (dicts, MRO tuples, descriptors, names) is shared
+    // by all interpreters from now on: immortal.
+    immortal_window_begin();
     for (TypeObject* t : builtin_static_types()) {
       if (!type_ready(ts, t)) {
         ok = false;
-        return;
+        break;
       }
     }
-    ok = ready_exception_group_types(ts);
+    ok = ok && ready_exception_group_types(ts);
+    immortal_window_end();
   });
   return ok;
 }

@@ -21,9 +21,11 @@ Object* type_lookup(TypeObject* type, Object* name);
 // Forgets every cached lookup: a class namespace changed, a class died, or an MRO moved.
 void invalidate_type_cache();
 Object* type_lookup_str(TypeObject* type, const char* name);
-// Gives back the names this OS thread's attribute cache and literal names hold. A
-// Python thread calls it before it ends, while it still holds the GIL: the thread-local
-// destructors that would otherwise do it run after the GIL is gone.
+// Gives back the names this OS thread's attribute cache holds (literal names are
+// immortal and shared). Called with the GIL held: by a Python thread before it ends (the
+// thread-local destructors that would otherwise do it run after the GIL is gone), and
+// when a host thread leaves an interpreter, whose heap the names belong to, since the
+// thread may next run another interpreter while this one goes on elsewhere.
 void release_thread_caches();
 
 // PyObject_GenericGetAttr / SetAttr: data descriptors, then the instance __dict__, then

@@ -26,7 +26,7 @@ WeakRefObject* as_ref(Object* o) { return static_cast<WeakRefObject*>(o); }
 // Where a referent keeps its list: the word before an instance of a class, or a field
 // of classes and functions. Null for objects that cannot be weakly referenced.
 WeakRefObject** list_head(Object* referent) {
-  if (referent->ob_refcnt >= kImmortalRefcnt / 2) return nullptr;
+  if (is_immortal(referent)) return nullptr;
   if (referent->ob_type->tp_flags & TPFLAGS_MANAGED_DICT)
     return reinterpret_cast<WeakRefObject**>(managed_weaklist_slot(referent));
   if (is_instance(referent, &type_type) && (static_cast<TypeObject*>(referent)->tp_flags & TPFLAGS_HEAPTYPE))

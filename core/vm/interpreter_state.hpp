@@ -35,6 +35,10 @@ struct InterpreterState {
   std::size_t int_max_str_digits = kDefaultIntMaxStrDigits;  // sys.set_int_max_str_digits(); 0: none
   // The host's view of asyncio loops (events, virtual clock); null: none. Not owned.
   LoopHostHooks* loop_hooks = nullptr;
+  // The source and file name of the program run as __main__: isolated workers run it
+  // again as __mp_main__ (spawn), also in the browser, where there is no file to read.
+  std::string main_source;
+  std::string main_filename;
   // A debug session's clock (Interpreter::set_virtual_clock): steps run so far, read by
   // the time module as microseconds so replays are deterministic. Null: the real clocks.
   const std::uint64_t* virtual_clock = nullptr;

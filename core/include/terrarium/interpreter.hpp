@@ -79,7 +79,10 @@ class Interpreter {
 
   // Compiles and runs a module. Output and tracebacks (CPython's format) go to the sink.
   // `show_source_lines` is false for `-c` code, where CPython shows no source lines.
-  int run_source(std::string_view source, const std::string& filename, bool show_source_lines = true);
+  // `module_name` is "__mp_main__" for a worker that runs the main script's source so
+  // its functions exist, as multiprocessing's spawn does; the module stays in sys.modules.
+  int run_source(std::string_view source, const std::string& filename, bool show_source_lines = true,
+                 const char* module_name = "__main__");
 
   // `python3 -m dis` output for the module; on a syntax error prints it to stream 2 and
   // returns false.
@@ -110,6 +113,9 @@ class Interpreter {
   ThreadState* thread_state();
   // Thread and GIL events (see ThreadObserver); null detaches. Set it before threads start.
   void set_thread_observer(ThreadObserver* observer);
+
+  // For core/ only (isolated workers call into the runtime directly); hosts never need it.
+  InterpreterState* runtime() const { return state_.get(); }
 
  private:
   std::unique_ptr<InterpreterState> state_;
