@@ -57,18 +57,12 @@ export class TerminalPane {
     this.term.write(stream === 2 ? RED + text + RESET : text);
   }
 
-  /** The buffer as plain text, one line per line the program printed (rows the
-   *  terminal wrapped are joined again), trailing blank lines dropped (for tests). */
+  /** The buffer as plain text, trailing blank lines dropped (for tests). */
   text(): string {
     const buffer = this.term.buffer.active;
     const lines: string[] = [];
     for (let i = 0; i < buffer.length; i++) {
-      const row = buffer.getLine(i);
-      // A row the next one continues was full: its trailing blanks were printed.
-      const continued = buffer.getLine(i + 1)?.isWrapped ?? false;
-      const text = row?.translateToString(!continued) ?? '';
-      if (row?.isWrapped && lines.length > 0) lines[lines.length - 1] += text;
-      else lines.push(text);
+      lines.push(buffer.getLine(i)?.translateToString(true) ?? '');
     }
     while (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
     return lines.join('\n');
