@@ -25,6 +25,7 @@
 #include "vm/eval.hpp"
 #include "vm/gil.hpp"
 #include "vm/interpreter_state.hpp"
+#include "trace/allocation_hooks.hpp"
 #include "trace/observer.hpp"
 #include "trace/trace_hooks.hpp"
 #include "vm/os_thread.hpp"
@@ -222,6 +223,7 @@ Interpreter::Interpreter(OutputSink& out) : state_(std::make_unique<InterpreterS
 }
 
 Interpreter::~Interpreter() {
+  set_trace_observer(nullptr);  // the observer may go before the objects it would hear of
   ThreadState* ts = &state_->main_thread;
   CurrentThread current(ts);
   wait_for_thread_shutdown(ts);
@@ -248,6 +250,9 @@ void Interpreter::set_gc_observer(GCObserver* observer) { state_->gc.observer = 
 void Interpreter::set_gc_stress(bool on) { state_->gc.stress = on; }
 void Interpreter::set_loop_hooks(LoopHostHooks* hooks) { state_->loop_hooks = hooks; }
 void Interpreter::set_trace_observer(TraceObserver* observer) {
+  TraceObserver* previous = state_->main_thread.trace_observer;
+  if (previous && previous->wants_allocations()) allocation_watchers.fetch_sub(1);
+  if (observer && observer->wants_allocations()) allocation_watchers.fetch_add(1);
   state_->main_thread.trace_observer = observer;
   state_->main_thread.trace_dispatch = observer ? kTraceDispatchIndex : 0;
   state_->main_thread.trace_cursor = TraceCursor{};

@@ -16,6 +16,7 @@
 #include "objects/singletons.hpp"
 #include "objects/str.hpp"
 #include "objects/tuple.hpp"
+#include "trace/allocation_hooks.hpp"
 
 namespace terrarium {
 
@@ -202,6 +203,7 @@ Object* new_float(ThreadState*, double v) {
   if (o) {
     o->ob_refcnt = 1;
     o->ob_type = &float_type;
+    note_allocation(o);
   } else {
     o = static_cast<FloatObject*>(object_alloc(&float_type, sizeof(FloatObject)));
   }

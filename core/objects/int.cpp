@@ -11,6 +11,7 @@
 #include "objects/int_internal.hpp"
 #include "objects/singletons.hpp"
 #include "objects/str.hpp"
+#include "trace/allocation_hooks.hpp"
 #include "vm/thread_state.hpp"
 #include "vm/interpreter_state.hpp"
 
@@ -120,6 +121,7 @@ Object* new_int(ThreadState*, std::int64_t v) {
   if (o) {
     o->ob_refcnt = 1;
     o->ob_type = &int_type;
+    note_allocation(o);
   } else {
     o = static_cast<IntObject*>(object_alloc(&int_type, sizeof(IntObject)));
   }

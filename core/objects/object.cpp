@@ -9,11 +9,13 @@
 #include "objects/singletons.hpp"
 #include "objects/str.hpp"
 #include "objects/tuple.hpp"
+#include "trace/allocation_hooks.hpp"
 #include "vm/thread_state.hpp"
 
 namespace terrarium {
 
 void dealloc(Object* o) {
+  note_free(o);
   // Out of the collector's lists first: releasing the contents may run Python code
   // (__del__) and with it a collection, which must not see this dying object.
   if (o->ob_type->tp_flags & TPFLAGS_HAVE_GC) gc_untrack(o);
@@ -37,6 +39,7 @@ Object* object_alloc(TypeObject* type, std::size_t size) {
   }
   if (immortal_window_open.load(std::memory_order_relaxed)) [[unlikely]]
     immortal_window_allocated(o);
+  note_allocation(o);
   return o;
 }
 

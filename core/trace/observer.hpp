@@ -35,8 +35,10 @@ class TraceObserver : public GCObserver {
   virtual void on_yield(ThreadState* ts, const Frame& frame, const Object* value) {}
   // An exception is raised in `frame` (before the exception table is searched).
   virtual void on_exception(ThreadState* ts, const Frame& frame, const Object* exc) {}
-  // Object allocations and frees, only while wants_allocations() is true at attach time
-  // (they are frequent: step mode and tests, not whole runs).
+  // Object allocations (once the header is set) and frees (before the object is torn
+  // down), only while wants_allocations() is true at attach time (they are frequent:
+  // step mode and tests, not whole runs). Must not allocate Python objects.
+  // allocation_hooks.hpp is how the allocator reaches them.
   virtual bool wants_allocations() const { return false; }
   virtual void on_alloc(const Object* obj) {}
   virtual void on_free(const Object* obj) {}
