@@ -10,6 +10,7 @@
 
 #include "bytecode/dis.hpp"
 #include "compiler/codegen.hpp"
+#include "modules/thread_module.hpp"
 #include "modules/builtins.hpp"
 #include "objects/dict.hpp"
 #include "objects/exceptions.hpp"
@@ -231,6 +232,9 @@ Interpreter::~Interpreter() {
   // From here on a daemon thread that wants the GIL parks instead (CPython: finalizing).
   state_->runtime->finalizing.store(true);
   current.keep_gil();
+  // The main thread's own data (_thread._local values, threading's sentinel lock) goes
+  // before the modules, so what it holds is finalized with them.
+  clear_thread_state(ts);
   finalize_modules(ts);
   xdecref(state_->sys_module);
   xdecref(state_->builtins);

@@ -36,6 +36,8 @@ struct Boot {
   Object* kwargs;  // null or dict
 };
 
+}  // namespace
+
 // The end of a thread state, with the GIL held: sentinels released (join returns),
 // per-thread data dropped, the registry updated. CPython: PyThreadState_Clear/Delete.
 void clear_thread_state(ThreadState* ts) {
@@ -55,6 +57,8 @@ void clear_thread_state(ThreadState* ts) {
   // The last thread told to stop is gone: the main thread need not look any more.
   if (threads.empty()) ts->runtime->eval_breaker.fetch_and(static_cast<std::uint8_t>(~kBreakStopThreads));
 }
+
+namespace {
 
 void run_thread(void* arg) {
   std::unique_ptr<Boot> boot(static_cast<Boot*>(arg));
