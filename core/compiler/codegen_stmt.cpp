@@ -684,8 +684,10 @@ void CodeGen::visit_import(Stmt& s) {
           addop(op::POP_TOP);
           pos = next + 1;
         }
-        addop(op::SWAP, 2);
+        // CPython: compiler_import_as stores the innermost module, then drops the top one.
+        nameop(a.asname, ExprContext::Store);
         addop(op::POP_TOP);
+        continue;
       }
       nameop(a.asname, ExprContext::Store);
     } else {

@@ -51,9 +51,19 @@ LoopStep LoopCore::run_once() {
 
   if (ready_.empty() && !stopping_) {
     if (timers_.empty()) return LoopStep::Idle;
-    std::function<bool()> interrupted;
-    if (ops_.interrupted) interrupted = [this] { return ops_.interrupted(ops_.ctx); };
-    if (!clock_.wait_until(timers_.front().when, interrupted)) return LoopStep::Interrupted;
+    // CPython's selector wait: other threads run meanwhile (ops_.blocking), and one
+    // that queues a callback through call_soon_threadsafe() ends the wait (wake()).
+    bool woken = false;
+    std::function<bool()> interrupted = [this, &woken] {
+      if (wakeup_.exchange(false, std::memory_order_acq_rel)) return woken = true;
+      return ops_.interrupted && ops_.interrupted(ops_.ctx);
+    };
+    double when = timers_.front().when;
+    bool finished = false;
+    auto wait = [&] { finished = clock_.wait_until(when, interrupted); };
+    if (ops_.blocking) ops_.blocking(ops_.ctx, wait);
+    else wait();
+    if (!finished && !woken) return LoopStep::Interrupted;
   }
 
   double end_time = clock_.now() + LoopClock::kResolution;

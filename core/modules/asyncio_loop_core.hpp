@@ -5,6 +5,7 @@
 // (modules/asyncio_loop_module.cpp binds it to Python's Handle objects).
 // State lives in the LoopCore object only; there are no globals.
 #pragma once
+#include <atomic>
 #include <cstdint>
 #include <deque>
 #include <functional>
@@ -21,6 +22,9 @@ struct LoopHandleOps {
   bool (*run)(void* ctx, void* handle) = nullptr;  // false: an error the caller must see
   void (*release)(void* ctx, void* handle) = nullptr;  // the core holds it no more
   bool (*interrupted)(void* ctx) = nullptr;  // may be null
+  // Runs `wait` (the clock's wait for the next timer) with the host's GIL released, so
+  // other threads run meanwhile; may be null.
+  void (*blocking)(void* ctx, const std::function<void()>& wait) = nullptr;
 };
 
 enum class LoopStep : std::uint8_t {
@@ -49,6 +53,8 @@ class LoopCore {
   // Runs passes until stop() is called from a callback, or a pass does not return Ran.
   LoopStep run_until_stopped();
   void stop() { stopping_ = true; }
+  // From any thread (call_soon_threadsafe): ends the current wait for a timer early.
+  void wake() { wakeup_.store(true, std::memory_order_release); }
 
   // Releases every queued handle and timer (loop.close()).
   void clear();
@@ -82,6 +88,7 @@ class LoopCore {
   std::vector<Timer> timers_;  // a heap under later()
   std::uint64_t next_seq_ = 0;
   bool stopping_ = false;
+  std::atomic<bool> wakeup_{false};  // set by wake(), consumed by the timer wait
 };
 
 }  // namespace terrarium

@@ -17,6 +17,7 @@
 #include "objects/str.hpp"
 #include "objects/tuple.hpp"
 #include "objects/typeobject.hpp"
+#include "vm/gil.hpp"
 #include "vm/interpreter_state.hpp"
 
 namespace terrarium {
@@ -101,6 +102,12 @@ bool host_interrupted(void* ctx) {
   return stop_requested(*ts->runtime, ts);
 }
 
+// The loop's wait for its next timer is a blocking call: the GIL is released for it.
+void host_blocking(void* ctx, const std::function<void()>& wait) {
+  ReleasedGil released(static_cast<LoopObject*>(ctx)->ts);
+  wait();
+}
+
 // ---- the Loop type ----------------------------------------------------------------
 
 
@@ -119,6 +126,7 @@ Object* loop_new(ThreadState* ts, TypeObject*, Object* const*, std::size_t nargs
   ops.run = handle_run;
   ops.release = handle_release;
   ops.interrupted = host_interrupted;
+  ops.blocking = host_blocking;
   LoopHostHooks* hooks = ts->interp->loop_hooks;
   std::uint64_t id = hooks ? ++hooks->loops_made : 1;
   loop->core = new LoopCore(ops, hooks ? hooks->on_event : nullptr, id);
@@ -174,6 +182,13 @@ Object* loop_run_until_stopped(ThreadState* ts, Object* self, Object* const*, st
   return nullptr;
 }
 
+// call_soon_threadsafe(): cut short a wait for a timer so the new callback runs now.
+Object* loop_wake(ThreadState* ts, Object* self, Object* const*, std::size_t nargs, Object* kw) {
+  if (!expect_args(ts, "wake", 0, nargs, kw)) return nullptr;
+  as_loop(self)->core->wake();
+  return newref(py_none());
+}
+
 Object* loop_stop(ThreadState* ts, Object* self, Object* const*, std::size_t nargs, Object* kw) {
   if (!expect_args(ts, "stop", 0, nargs, kw)) return nullptr;
   as_loop(self)->core->stop();
@@ -221,6 +236,7 @@ const MethodDef kLoopMethods[] = {
     {"time", loop_time, METH_INSTANCE},
     {"run_until_stopped", loop_run_until_stopped, METH_INSTANCE},
     {"stop", loop_stop, METH_INSTANCE},
+    {"wake", loop_wake, METH_INSTANCE},
     {"clear", loop_clear, METH_INSTANCE},
     {"set_virtual_clock", loop_set_virtual_clock, METH_INSTANCE},
     {"emit", loop_emit, METH_INSTANCE},

@@ -27,6 +27,7 @@ struct StdStreamObject : Object {
 extern TypeObject std_stream_type;
 
 Object* sys_getframe(ThreadState* ts, Object*, Object* const* a, std::size_t n, Object* kw);  // sys_getframe.cpp
+Object* sys_excepthook(ThreadState* ts, Object*, Object* const* a, std::size_t n, Object* kw);  // sys_excepthook.cpp
 
 namespace {
 
@@ -227,6 +228,7 @@ Object* init_sys_module(ThreadState* ts) {
       {"intern", sys_intern}, {"exit", sys_exit}, {"get_int_max_str_digits", sys_get_int_max_str_digits},
       {"set_int_max_str_digits", sys_set_int_max_str_digits}, {"__getattr__", sys_getattr},
       {"_getframemodulename", sys_getframemodulename}, {"_getframe", sys_getframe},
+      {"excepthook", sys_excepthook}, {"__excepthook__", sys_excepthook},
       {"setswitchinterval", sys_setswitchinterval}, {"getswitchinterval", sys_getswitchinterval},
   };
   for (const Fn& f : kFunctions) ok = ok && add_builtin_function(ts, d, f.name, f.impl);

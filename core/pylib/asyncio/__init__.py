@@ -14,6 +14,7 @@ from .locks import Lock, Event, Condition, Semaphore, BoundedSemaphore
 from .queues import Queue, PriorityQueue, LifoQueue, QueueFull, QueueEmpty
 from .timeouts import Timeout, timeout, timeout_at
 from .taskgroups import TaskGroup
+from .threads import to_thread
 from .runners import Runner, run
 from .base_events import EventLoop
 

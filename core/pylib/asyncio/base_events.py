@@ -28,6 +28,13 @@ class EventLoop:
         self._running = False
         self._exception_handler = None
         self._task_factory = None
+        self._default_executor = None
+        self._executor_shutdown_called = False
+        # Results other threads still owe this loop through call_soon_threadsafe(), and
+        # the Event they set when one arrives (made with the first debt: threading is
+        # only imported by programs that use threads).
+        self._threads_owed = 0
+        self._thread_wakeup = None
 
     def __repr__(self):
         return (f'<{type(self).__name__} running={self.is_running()} '
@@ -39,6 +46,27 @@ class EventLoop:
         handle = events.Handle(callback, args, self)
         self._core.call_soon(handle)
         return handle
+
+    def call_soon_threadsafe(self, callback, *args, context=None):
+        self._check_closed()
+        handle = events.Handle(callback, args, self)
+        # The GIL makes this call one step for the C++ core, whichever thread makes it;
+        # wake() ends the core's wait for a timer, the Event a wait with none.
+        self._core.call_soon(handle)
+        self._core.wake()
+        wakeup = self._thread_wakeup
+        if wakeup is not None:
+            wakeup.set()
+        return handle
+
+    def _owe_thread_call(self):
+        if self._thread_wakeup is None:
+            import threading
+            self._thread_wakeup = threading.Event()
+        self._threads_owed += 1
+
+    def _thread_call_arrived(self):
+        self._threads_owed -= 1
 
     def call_later(self, delay, callback, *args, context=None):
         if delay is None:
@@ -85,7 +113,11 @@ class EventLoop:
         try:
             # Also returns when nothing is left to run or wait for, where CPython would
             # block for ever; run_until_complete() then reports the unfinished future.
-            self._core.run_until_stopped()
+            while not self._core.run_until_stopped() and self._threads_owed:
+                # Nothing to run, but a thread will call back: CPython's loop would block
+                # in its selector, ours waits for call_soon_threadsafe() to wake it.
+                self._thread_wakeup.wait()
+                self._thread_wakeup.clear()
         finally:
             self._running = False
             events._set_running_loop(None)
@@ -124,6 +156,10 @@ class EventLoop:
             return
         self._closed = True
         self._core.clear()
+        executor = self._default_executor
+        if executor is not None:
+            self._default_executor = None
+            executor.shutdown(wait=False)
 
     def _check_closed(self):
         if self._closed:
@@ -150,8 +186,57 @@ class EventLoop:
 
     @types.coroutine
     def shutdown_default_executor(self):
-        return
-        yield
+        """Shut the default executor down from a helper thread, so the loop keeps
+        running while the executor's workers finish."""
+        self._executor_shutdown_called = True
+        if self._default_executor is None:
+            return
+        import threading
+        future = self.create_future()
+        self._owe_thread_call()
+        thread = threading.Thread(target=self._do_shutdown, args=(future,))
+        thread.start()
+        try:
+            yield from future
+        finally:
+            thread.join()
+
+    def _do_shutdown(self, future):
+        try:
+            self._default_executor.shutdown(wait=True)
+            if not self.is_closed():
+                self.call_soon_threadsafe(self._shutdown_done, future, None)
+        except Exception as ex:
+            if not self.is_closed():
+                self.call_soon_threadsafe(self._shutdown_done, future, ex)
+
+    def _shutdown_done(self, future, exc):
+        self._thread_call_arrived()
+        if exc is None:
+            future.set_result(None)
+        else:
+            future.set_exception(exc)
+
+    # ---- threads ------------------------------------------------------------------
+    def run_in_executor(self, executor, func, *args):
+        """Run func(*args) in `executor` (a lazily made ThreadPoolExecutor when None)
+        and return an asyncio Future for its result."""
+        self._check_closed()
+        if executor is None:
+            executor = self._default_executor
+            if self._executor_shutdown_called:
+                raise RuntimeError('Executor shutdown has been called')
+            if executor is None:
+                import concurrent.futures
+                executor = concurrent.futures.ThreadPoolExecutor(thread_name_prefix='asyncio')
+                self._default_executor = executor
+        return futures.wrap_future(executor.submit(func, *args), loop=self)
+
+    def set_default_executor(self, executor):
+        import concurrent.futures
+        if not isinstance(executor, concurrent.futures.ThreadPoolExecutor):
+            raise TypeError('executor must be ThreadPoolExecutor')
+        self._default_executor = executor
 
     # ---- errors -------------------------------------------------------------------
     def set_exception_handler(self, handler):

@@ -160,7 +160,66 @@ class Future:
     __iter__ = __await__
 
 
+# ---- futures that other threads complete (run_in_executor, to_thread) ----------------
+# concurrent.futures is imported only here: a program that never hands work to a thread
+# never loads threading.
+
+def _convert_future_exc(exc):
+    import concurrent.futures
+    exc_class = type(exc)
+    if exc_class is concurrent.futures.CancelledError:
+        return exceptions.CancelledError(*exc.args)
+    if exc_class is concurrent.futures.InvalidStateError:
+        return exceptions.InvalidStateError(*exc.args)
+    return exc
+
+
+def _copy_future_state(source, dest):
+    # Runs on dest's loop once the thread's future is done.
+    if dest.cancelled():
+        return
+    if source.cancelled():
+        dest.cancel()
+        return
+    exception = source.exception()
+    if exception is not None:
+        dest.set_exception(_convert_future_exc(exception))
+    else:
+        dest.set_result(source.result())
+
+
+def _chain_future(source, destination, loop):
+    """Complete `destination` (this loop's future) as the concurrent.futures `source`
+    completes, and cancel `source` when `destination` is cancelled."""
+    loop._owe_thread_call()
+
+    def _set_state(destination, source):
+        loop._thread_call_arrived()
+        _copy_future_state(source, destination)
+
+    def _call_check_cancel(destination):
+        if destination.cancelled():
+            source.cancel()
+
+    def _call_set_state(source):
+        # Runs in the worker thread: hand the result over to the loop's thread.
+        if loop.is_closed():
+            return
+        loop.call_soon_threadsafe(_set_state, destination, source)
+
+    destination.add_done_callback(_call_check_cancel)
+    source.add_done_callback(_call_set_state)
+
+
 def wrap_future(future, *, loop=None):
+    """Wrap a concurrent.futures.Future in an asyncio Future of `loop`."""
     if isfuture(future):
         return future
-    raise TypeError(f'concurrent.futures.Future is expected, got {future!r}')
+    import concurrent.futures
+    if not isinstance(future, concurrent.futures.Future):
+        raise AssertionError(f'concurrent.futures.Future is expected, got {future!r}')
+    if loop is None:
+        loop = events.get_event_loop()
+    new_future = loop.create_future()
+    _chain_future(future, new_future, loop)
+    return new_future
