@@ -5,6 +5,7 @@
 # all at once, as CPython's fork context does. CPython: Lib/concurrent/futures/process.py.
 import itertools
 import queue
+import sys
 import threading
 
 from . import _base
@@ -140,6 +141,9 @@ class ProcessPoolExecutor(_base.Executor):
             self._broken = ('A child process terminated abruptly, the process pool '
                             'is not usable anymore')
             self._shutdown_thread = True
+        if text:  # what the worker raised, as CPython's worker logs it before it dies
+            print('Exception in initializer:', file=sys.stderr)
+            print(text, end='', file=sys.stderr)
         error = BrokenProcessPool("A process in the process pool was terminated abruptly "
                                   "while the future was running or pending.")
         if text:
