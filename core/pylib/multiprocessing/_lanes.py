@@ -4,7 +4,9 @@
 # gives it). The thread waits for each reply with its GIL released, so the parent's
 # other threads run and the workers compute in parallel. Owns the call protocol; the
 # pools (concurrent.futures.process, multiprocessing.pool) own the tasks and futures.
+import functools
 import threading
+import types
 
 import _interpreters
 
@@ -17,11 +19,24 @@ def run_call(fn, args, kwargs):
     return fn(*args, **kwargs)
 
 
+def call_method(obj, name, /, *args, **kwargs):
+    """Runs in the worker: getattr(obj, name)(...)."""
+    return getattr(obj, name)(*args, **kwargs)
+
+
+def portable(fn):
+    """fn in a form that crosses: a bound method goes as its object and name, as pickle
+    sends one; anything else as it is."""
+    if isinstance(fn, types.MethodType):
+        return functools.partial(call_method, fn.__self__, fn.__func__.__name__)
+    return fn
+
+
 def call_on(worker, fn, args, kwargs, traceback_class):
     """(True, result) or (False, exception): the exception raised here when the call
     cannot cross, else the worker's, with its traceback text as the cause."""
     try:
-        worker.submit(run_call, (fn, args, kwargs))
+        worker.submit(run_call, (portable(fn), args, kwargs))
     except Exception as exc:
         return False, reduction.crossing_error(exc)
     outcome = worker.outcome()

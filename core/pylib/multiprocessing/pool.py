@@ -163,6 +163,7 @@ class Pool:
         if len(iterable) == 0:
             chunksize = 0
         result = MapResult(chunksize, len(iterable), callback, error_callback)
+        func = _lanes.portable(func)
         if chunksize:
             for i, chunk in enumerate(_chunks(iterable, chunksize)):
                 self._put(mapper, (func, chunk), result, i)
@@ -187,6 +188,7 @@ class Pool:
                 self._tasks.put(_Task(func, (item,), {}, result, i))
             return result
         chunks = list(_chunks(iterable, chunksize))
+        func = _lanes.portable(func)
         result = iterator_class(len(chunks))
         for i, chunk in enumerate(chunks):
             self._put(mapstar, (func, chunk), result, i)

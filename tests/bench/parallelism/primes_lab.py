@@ -26,8 +26,9 @@ def count_primes(start, stop):
 
 
 def ranges():
+    # Costliest (highest) range first, so no worker is left with a big one at the end.
     step = -(-LIMIT // PARTS)
-    return [(lo, min(lo + step, LIMIT)) for lo in range(0, LIMIT, step)]
+    return [(lo, min(lo + step, LIMIT)) for lo in reversed(range(0, LIMIT, step))]
 
 
 def nap(_):

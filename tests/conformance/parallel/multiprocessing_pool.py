@@ -35,6 +35,14 @@ def fail(x):
     return x
 
 
+class Scaler:
+    def __init__(self, k):
+        self.k = k
+
+    def scale(self, x):
+        return x * self.k
+
+
 def show(label, fn):
     try:
         print(label, fn())
@@ -48,6 +56,8 @@ if __name__ == "__main__":
         print(pool, pool.apply(add, (2,), {"b": 3}))
         print(pool.map(square, range(10)), pool.map(square, range(10), chunksize=3), pool.map(square, []))
         print(pool.starmap(add, [(1, 2), (3, 4), (5, 6)]))
+        # A bound method crosses as its (copied) object and its name.
+        print(pool.map(Scaler(3).scale, range(4)), pool.apply(Scaler(2).scale, (5,)))
         print(list(pool.imap(square, range(6))), list(pool.imap(square, range(7), chunksize=3)))
         print(sorted(pool.imap_unordered(square, range(6))))
         print(sorted(set(pool.map(whoami, range(8), chunksize=1)) | {"ForkPoolWorker-1", "ForkPoolWorker-2"}))

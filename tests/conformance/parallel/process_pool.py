@@ -50,6 +50,7 @@ if __name__ == "__main__":
         job = Job(1)
         back = ex.submit(run_job, job).result()
         print(job.n, back.n, type(back) is Job, back is job)
+        print(ex.submit(job.__init__, 5).result(), job.n)  # a bound method: its object is copied
 
         # The worker's exception comes back as the same class, its traceback as the cause.
         f = ex.submit(fail, 3)

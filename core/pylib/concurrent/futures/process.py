@@ -192,7 +192,7 @@ class ProcessPoolExecutor(_base.Executor):
         workers in chunks of `chunksize` argument tuples; results come in input order."""
         if chunksize < 1:
             raise ValueError("chunksize must be >= 1.")
-        results = super().map(_process_chunk, itertools.repeat(fn),
+        results = super().map(_process_chunk, itertools.repeat(_lanes.portable(fn)),
                               _get_chunks(*iterables, chunksize=chunksize), timeout=timeout)
         return _chain_from_iterable_of_lists(results)
 
