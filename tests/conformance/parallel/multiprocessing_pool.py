@@ -3,6 +3,7 @@
 # cannot cross. (Terrarium's workers are isolated interpreters; CPython's are forked.)
 import multiprocessing
 import threading
+import time
 from multiprocessing import Pool
 
 seen = []
@@ -43,6 +44,11 @@ class Scaler:
         return x * self.k
 
 
+def nap(seconds):
+    time.sleep(seconds)
+    return seconds
+
+
 def show(label, fn):
     try:
         print(label, fn())
@@ -80,6 +86,12 @@ if __name__ == "__main__":
         for value in (lambda: 0, threading.Lock()):
             show("apply:", lambda: pool.apply(square, (value,)))
         show("map lambda:", lambda: pool.map(lambda x: x, [1]))
+        slow = pool.apply_async(nap, (0.4,))
+        show("get timeout:", lambda: slow.get(timeout=0.05))
+        print(slow.ready(), slow.get())
+        it = pool.imap(nap, [0.3])
+        show("next timeout:", lambda: it.next(timeout=0.05))
+        print(it.next(), list(it))
         show("imap chunksize:", lambda: pool.imap(square, [1], chunksize=0))
 
     show("after exit:", lambda: pool.apply(square, (1,)))

@@ -4,6 +4,7 @@
 # interpreters; CPython's are forked processes.)
 import concurrent.futures
 import threading
+import time
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
@@ -30,6 +31,11 @@ class Job:
 def run_job(job):
     job.n += 1  # a copy: the caller's Job is unchanged
     return job
+
+
+def nap(seconds):
+    time.sleep(seconds)
+    return seconds
 
 
 def show(label, fn):
@@ -65,6 +71,9 @@ if __name__ == "__main__":
             print(type(e).__name__, str(e).split(" at 0x")[0])
         print(ex.submit(scaled, 2, 2).result())
         show("chunksize:", lambda: ex.map(scaled, [1], chunksize=0))
+        show("map timeout:", lambda: list(ex.map(nap, [0.5], timeout=0.05)))
+        done = concurrent.futures.as_completed([ex.submit(nap, 0.1), ex.submit(nap, 0.05)])
+        print(sorted(f.result() for f in done))
 
     show("after shutdown:", lambda: ex.submit(scaled, 1))
     ex.shutdown()  # a second shutdown does nothing
