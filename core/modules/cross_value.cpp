@@ -120,12 +120,9 @@ class Encoder {
     out.text.assign(data);
     return true;
   }
-  static const char* type_display_name(TypeObject* type) {
-    const char* dot = nullptr;
-    for (const char* p = type->tp_name; *p; ++p)
-      if (*p == '.') dot = p;
-    return dot ? dot + 1 : type->tp_name;  // pickle names the type by its __name__
-  }
+  // pickle names the type by its tp_name: '_thread.lock' for a built-in type of a
+  // module, the bare name for a class (CPython: typeobject.c _PyObject_GetState).
+  static const char* type_display_name(TypeObject* type) { return type->tp_name; }
 
   bool global(Object* o, CrossValue& out) {
     // Built-in functions here know no module: they are looked for among the builtins.
@@ -133,6 +130,10 @@ class Encoder {
     if (!text_attr(o, "__module__", module, true) || !text_attr(o, "__qualname__", qualname, true) ||
         (qualname.empty() && !text_attr(o, "__name__", qualname, false)))
       return false;
+    if (qualname.find("<locals>") != std::string::npos) {  // CPython: _pickle.c get_deep_attribute
+      raise(ts_, &exc_AttributeError, "Can't pickle local object '" + qualname + "'");
+      return false;
+    }
     Object* found = cross_find_global(ts_, module, qualname);
     if (found) decref(found);  // compared by identity only
     if (found != o) {

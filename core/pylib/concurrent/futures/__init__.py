@@ -1,6 +1,7 @@
 # concurrent.futures: run callables asynchronously and get their results as Futures.
 # Future, wait and as_completed come from _base/_waiting; ThreadPoolExecutor is loaded
-# on first use, as CPython does, so `import concurrent.futures` starts no threads.
+# and ProcessPoolExecutor are loaded on first use, as CPython does, so
+# `import concurrent.futures` starts no threads.
 # CPython: Lib/concurrent/futures/__init__.py.
 from ._base import (FIRST_COMPLETED, FIRST_EXCEPTION, ALL_COMPLETED, CancelledError,
                     TimeoutError, InvalidStateError, BrokenExecutor, Future, Executor)
@@ -17,8 +18,9 @@ __all__ = (
     'Executor',
     'wait',
     'as_completed',
+    'ProcessPoolExecutor',
     'ThreadPoolExecutor',
-)  # ProcessPoolExecutor joins these once it exists (issue 7, item 4)
+)
 
 
 def __dir__():
@@ -26,7 +28,11 @@ def __dir__():
 
 
 def __getattr__(name):
-    global ThreadPoolExecutor
+    global ProcessPoolExecutor, ThreadPoolExecutor
+    if name == 'ProcessPoolExecutor':
+        from .process import ProcessPoolExecutor as pool_class
+        ProcessPoolExecutor = pool_class
+        return pool_class
     if name == 'ThreadPoolExecutor':
         from .thread import ThreadPoolExecutor as pool_class
         ThreadPoolExecutor = pool_class
