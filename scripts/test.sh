@@ -37,12 +37,12 @@ if [ -d ../shared/acceptance ]; then
     bash scripts/sanitizer_scan.sh build/native-debug/terrarium ../shared/acceptance
 fi
 # Thread code under ThreadSanitizer: the GIL, _thread and the isolation tests, then the
-# thread libraries' conformance scripts and the course's concurrency labs.
+# thread libraries' and process pools' conformance scripts and the course's concurrency labs.
 suite "native-tsan build (ThreadSanitizer)" build_preset native-tsan
 suite "native-tsan: thread and isolation unit tests" build/native-tsan/terrarium_tests "[threads],[isolation]"
 suite "native-tsan: thread programs without race reports" bash scripts/sanitizer_scan.sh build/native-tsan/terrarium \
   tests/conformance/stdlib/thread_*.py tests/conformance/stdlib/threading_*.py tests/conformance/stdlib/queue_threads.py \
-  tests/conformance/stdlib/futures_*.py tests/conformance/stdlib/asyncio_to_thread.py $(ls ../shared/acceptance/m6_*.py 2>/dev/null)
+  tests/conformance/stdlib/futures_*.py tests/conformance/stdlib/asyncio_to_thread.py tests/conformance/parallel $(ls ../shared/acceptance/m6_*.py 2>/dev/null)
 suite "wasm-node build" build_preset wasm-node
 suite "wasm-node: unit tests under Node with threads" ctest --preset wasm-node
 suite "browser: Playwright specs in Chromium" node --test --test-concurrency=1 tests/web/
