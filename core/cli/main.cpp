@@ -82,16 +82,16 @@ int run_command(const std::string& file, const std::string& code, bool has_code,
     filename = absolute_script_path(file);
   }
   terrarium::cli::NativeOutput out;
+  // TERRARIUM_TRACE=out.json: a Chrome trace of the run (core/trace/chrome_trace.hpp).
+  // Declared before the interpreter so it outlives the program's threads.
+  std::unique_ptr<terrarium::ChromeTraceWriter> trace(terrarium::trace_writer_from_environment());
   terrarium::Interpreter interp(out);
+  if (trace) trace->attach_to(interp);
   terrarium::LoopHostHooks loop_hooks;
   install_loop_hooks(interp, loop_options, loop_hooks);
   g_interrupt_flag = &interp.interrupt_flag();
   std::signal(SIGINT, on_sigint);
-  // TERRARIUM_TRACE=out.json: a Chrome trace of the run (core/trace/chrome_trace.hpp).
-  std::unique_ptr<terrarium::ChromeTraceWriter> trace(terrarium::trace_from_environment(interp));
   int status = interp.run_source(source, filename, !has_code);
-  interp.set_trace_observer(nullptr);
-  trace.reset();
   g_interrupt_flag = nullptr;
   out.flush();
   return status;

@@ -16,6 +16,8 @@
 #include "objects/singletons.hpp"
 #include "objects/tuple.hpp"
 #include "objects/typeobject.hpp"
+#include "trace/observer.hpp"
+#include "trace/trace_hooks.hpp"
 #include "vm/eval_helpers.hpp"
 #include "vm/gc_state.hpp"
 #include "vm/gil.hpp"
@@ -106,6 +108,10 @@ Object* start_new_thread(ThreadState* ts, Object*, Object* const* args, std::siz
   child->eval_breaker = ts->eval_breaker;
   child->serial = ts->runtime->next_serial.fetch_add(1);
   child->recursion_limit = child->recursion_remaining = interp->main_thread.recursion_limit;
+  if (TraceObserver* observer = interp->main_thread.trace_observer; observer && observer->follows_threads()) {
+    child->trace_observer = observer;
+    child->trace_dispatch = kTraceDispatchIndex;
+  }
   interp->threads.push_back(child);
   auto* boot = new Boot{interp->runtime, child, newref(args[0]), newref(args[1]), kwargs ? newref(kwargs) : nullptr};
   std::uint64_t ident = 0;

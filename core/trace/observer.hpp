@@ -42,6 +42,9 @@ class TraceObserver : public GCObserver {
   virtual bool wants_allocations() const { return false; }
   virtual void on_alloc(const Object* obj) {}
   virtual void on_free(const Object* obj) {}
+  // True: threads the program starts are traced too, their events arriving on their own
+  // threads (one at a time: under the GIL). False keeps the observer on the main thread.
+  virtual bool follows_threads() const { return false; }
   // GC phases arrive through GCObserver::on_gc_phase (the observer is the collector's too).
   void on_gc_phase(const GCPhase& phase) override {}
 };

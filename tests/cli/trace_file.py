@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """TERRARIUM_TRACE=out.json writes a Chrome trace with no rebuild: valid JSON, B/E events that
 pair up per function, line events, instructions only with TERRARIUM_TRACE_INSTRUCTIONS=1, and
-the program's output unchanged. Ends with "N passed, N failed".
+the program's output unchanged; with threads, a Python track and a GIL track per thread. Ends with "N passed, N failed".
 """
 import argparse
 import json
@@ -25,6 +25,32 @@ except ZeroDivisionError:
     pass
 print(add(1, 2), sum(gen()))
 """
+
+THREADED = """\
+import threading
+
+def count(n):
+    while n > 0:
+        n -= 1
+
+workers = [threading.Thread(target=count, args=(200000,)) for _ in range(2)]
+for w in workers:
+    w.start()
+for w in workers:
+    w.join()
+print("done")
+"""
+
+
+def balanced(events):
+    """B and E pair up on every track (pid, tid), never closing more than was opened."""
+    depth = {}
+    for e in events:
+        key = (e.get("pid"), e.get("tid"))
+        depth[key] = depth.get(key, 0) + {"B": 1, "E": -1}.get(e["ph"], 0)
+        if depth[key] < 0:
+            return False
+    return all(d == 0 for d in depth.values())
 
 
 def run(binary, script, trace, instructions):
@@ -51,22 +77,34 @@ def main():
     proc, trace = run(binary, script, tmp / "plain.json", False)
     events = trace["traceEvents"]
     check("program output unchanged", proc.stdout == "3 3\n" and proc.returncode == 0)
-    depth = 0
-    balanced = True
-    for e in events:
-        depth += {"B": 1, "E": -1}.get(e["ph"], 0)
-        balanced = balanced and depth >= 0
-    check("B and E events pair up", balanced and depth == 0)
+    check("B and E events pair up", balanced(events))
     names = [e["name"] for e in events if e["ph"] == "B"]
     check("calls named by qualname", "<module>" in names and "add" in names and names.count("gen") == 3)
     check("line events", any(e["name"] == "line 12" for e in events if e["ph"] == "i"))
     check("exception event", any(e["name"] == "raise ZeroDivisionError" for e in events))
     check("no instruction events by default", not any(e.get("cat") == "instruction" for e in events))
-    check("timestamps never go back", all(a["ts"] <= b["ts"] for a, b in zip(events, events[1:])))
+    stamped = [e for e in events if e["ph"] != "M"]
+    check("timestamps never go back", all(a["ts"] <= b["ts"] for a, b in zip(stamped, stamped[1:])))
 
     _, trace = run(binary, script, tmp / "instr.json", True)
     ops = [e["name"] for e in trace["traceEvents"] if e.get("cat") == "instruction"]
     check("instruction events with TERRARIUM_TRACE_INSTRUCTIONS=1", "BINARY_OP" in ops and "LOAD_FAST" in ops)
+
+    threaded = tmp / "threads.py"
+    threaded.write_text(THREADED)
+    proc, trace = run(binary, threaded, tmp / "threads.json", False)
+    events = trace["traceEvents"]
+    check("threaded program output unchanged", proc.stdout == "done\n" and proc.returncode == 0)
+    check("threaded trace pairs B and E per track", balanced(events))
+    held = [e["tid"] for e in events if e["pid"] == 2 and e["ph"] == "B" and e["name"] == "holds the GIL"]
+    check("GIL lanes: both workers take the GIL again and again",
+          held.count(2) > 5 and held.count(3) > 5)
+    dropped = {e["args"]["reason"] for e in events if e["pid"] == 2 and e["ph"] == "E" and "args" in e}
+    check("GIL drops say why (interval, exit)", {"interval", "exit"} <= dropped)
+    calls = {(e["tid"], e["name"]) for e in events if e["pid"] == 1 and e["ph"] == "B"}
+    check("each thread's calls on its own track", (2, "count") in calls and (3, "count") in calls)
+    stamped = [e for e in events if e["ph"] != "M"]
+    check("threaded timestamps never go back", all(a["ts"] <= b["ts"] for a, b in zip(stamped, stamped[1:])))
 
     failed = results.count(False)
     print(f"{len(results) - failed} passed, {failed} failed")
