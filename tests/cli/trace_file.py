@@ -27,13 +27,16 @@ print(add(1, 2), sum(gen()))
 """
 
 THREADED = """\
+import sys
 import threading
+
+sys.setswitchinterval(0.0002)  # many hand-offs in a short run, even on a slow build
 
 def count(n):
     while n > 0:
         n -= 1
 
-workers = [threading.Thread(target=count, args=(200000,)) for _ in range(2)]
+workers = [threading.Thread(target=count, args=(20000,)) for _ in range(2)]
 for w in workers:
     w.start()
 for w in workers:
@@ -57,7 +60,7 @@ def run(binary, script, trace, instructions):
     env = dict(os.environ, TERRARIUM_TRACE=str(trace))
     if instructions:
         env["TERRARIUM_TRACE_INSTRUCTIONS"] = "1"
-    proc = subprocess.run([binary, "run", str(script)], capture_output=True, text=True, timeout=60, env=env)
+    proc = subprocess.run([binary, "run", str(script)], capture_output=True, text=True, timeout=120, env=env)
     return proc, json.loads(trace.read_text())
 
 
