@@ -2,10 +2,21 @@
 # guarded by one Condition), its states and exceptions, and the Executor base class
 # with map(). wait() and as_completed() are in _waiting.py; the thread pool in thread.py.
 # CPython: Lib/concurrent/futures/_base.py.
+import queue
 import sys
 import threading
 import time
 import types
+
+def queued_items(work_queue):
+    """Takes what `work_queue` holds, one item at a time, without blocking: the work
+    no worker will run (a pool shutting down or broken). Stop early to leave the rest."""
+    while True:
+        try:
+            yield work_queue.get_nowait()
+        except queue.Empty:
+            return
+
 
 FIRST_COMPLETED = 'FIRST_COMPLETED'
 FIRST_EXCEPTION = 'FIRST_EXCEPTION'

@@ -150,17 +150,12 @@ class ProcessPoolExecutor(_base.Executor):
             error.__cause__ = _RemoteTraceback(f"\n'''\n{text}'''")
         elif exc is not None:
             error.__cause__ = exc
-        while True:
-            try:
-                item = self._tasks.get_nowait()
-            except queue.Empty:
-                break
-            if item is not None:
-                if item.begin():
-                    item.finish(False, error)
-            else:
+        for item in _base.queued_items(self._tasks):
+            if item is None:
                 self._tasks.put(None)  # another lane's end: give it back
                 break
+            if item.begin():
+                item.finish(False, error)
         return error
 
     def _start_lanes(self):
@@ -201,11 +196,7 @@ class ProcessPoolExecutor(_base.Executor):
             self._shutdown_thread = True
             if cancel_futures:
                 # Futures still queued are cancelled; running ones finish.
-                while True:
-                    try:
-                        item = self._tasks.get_nowait()
-                    except queue.Empty:
-                        break
+                for item in _base.queued_items(self._tasks):
                     if item is not None:
                         item.future.cancel()
             if not self._lanes_told_to_end:

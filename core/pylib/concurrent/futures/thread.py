@@ -178,11 +178,7 @@ class ThreadPoolExecutor(_base.Executor):
             self._broken = ('A thread initializer failed, the thread pool '
                             'is not usable anymore')
             # Fail every future still queued: no worker will ever run it.
-            while True:
-                try:
-                    work_item = self._work_queue.get_nowait()
-                except queue.Empty:
-                    break
+            for work_item in _base.queued_items(self._work_queue):
                 if work_item is not None:
                     work_item.future.set_exception(BrokenThreadPool(self._broken))
 
@@ -191,11 +187,7 @@ class ThreadPoolExecutor(_base.Executor):
             self._shutdown = True
             if cancel_futures:
                 # Drain the queue and cancel its futures; running ones finish.
-                while True:
-                    try:
-                        work_item = self._work_queue.get_nowait()
-                    except queue.Empty:
-                        break
+                for work_item in _base.queued_items(self._work_queue):
                     if work_item is not None:
                         work_item.future.cancel()
             self._work_queue.put(None)  # wakes one worker, which wakes the next
