@@ -3,6 +3,7 @@
 #include "terrarium/interpreter.hpp"
 
 #include <chrono>
+#include <functional>
 #include <cstdlib>
 #include <mutex>
 #include <thread>
@@ -24,7 +25,9 @@
 #include "objects/tuple.hpp"
 #include "modules/module_registry.hpp"
 #include "vm/eval.hpp"
+#include "vm/fiber.hpp"
 #include "vm/gil.hpp"
+#include "vm/green_scheduler.hpp"
 #include "vm/interpreter_state.hpp"
 #include "trace/allocation_hooks.hpp"
 #include "trace/observer.hpp"
@@ -89,6 +92,12 @@ void wait_for_thread_shutdown(ThreadState* ts) {
 // After a Stop the other threads are ending (SystemExit): give them the GIL until they
 // are gone, for at most a second, so their frames unwind before finalization.
 void let_stopped_threads_end(ThreadState* ts) {
+  if (GreenScheduler* green = ts->interp->green.get()) {
+    std::function<bool()> gone = [ts] { return ts->interp->threads.empty(); };
+    WaitSubject subject{nullptr, "the stopped threads to end", nullptr};
+    (void)green->wait(ts, gone, 1.0, subject);
+    return;
+  }
   using namespace std::chrono;
   auto deadline = steady_clock::now() + seconds(1);
   while (!ts->interp->threads.empty() && (ts->interp->interrupt.load() & kBreakStopThreads) &&
@@ -190,6 +199,42 @@ int exit_status_for(ThreadState* ts, Object* exc) {
 }
 
 }  // namespace
+
+namespace {
+
+// The green scheduler of one run (when the host asked for green threads). At the end,
+// daemon threads still waiting never run again: their states are cleared here.
+class GreenRun {
+ public:
+  explicit GreenRun(InterpreterState* interp) : interp_(interp) {
+    if (!interp->green_seed) return;
+    interp->main_thread.ident = os_thread_ident();
+    interp->green = std::make_unique<GreenScheduler>(*interp->runtime, *interp->green_seed);
+    interp->runtime->green = interp->green.get();
+  }
+  void end(ThreadState* ts) {
+    if (!interp_->green) return;
+    std::vector<ThreadState*> abandoned = interp_->threads;
+    for (ThreadState* t : abandoned) clear_thread_state(t);  // leaves interp->threads
+    interp_->runtime->green = nullptr;
+    interp_->green.reset();
+    set_current_thread_state(ts);
+  }
+  ~GreenRun() { end(&interp_->main_thread); }
+  GreenRun(const GreenRun&) = delete;
+  GreenRun& operator=(const GreenRun&) = delete;
+
+ private:
+  InterpreterState* interp_;
+};
+
+}  // namespace
+
+bool Interpreter::use_green_threads(std::uint64_t seed) {
+  if (!fibers_available()) return false;
+  state_->green_seed = seed;
+  return true;
+}
 
 Interpreter::Interpreter(OutputSink& out) : state_(std::make_unique<InterpreterState>()) {
   state_->out = &out;
@@ -301,6 +346,7 @@ int Interpreter::run_source(std::string_view source, const std::string& filename
     state_->main_source.assign(source);
     state_->main_filename = filename;
   }
+  GreenRun green_run(state_.get());
   Object* result = ok ? eval_code(ts, compiled.code, globals, state_->builtins, globals) : nullptr;
   int status = kExitOk;
   if (result) {
@@ -313,6 +359,9 @@ int Interpreter::run_source(std::string_view source, const std::string& filename
   // A Stop ends every thread of the program before the run is reported over (the
   // playground's next run must not meet the last one's threads).
   if (state_->interrupt.load() & kBreakStopThreads) let_stopped_threads_end(ts);
+  // Green threads run only while the program does: join them now, as at exit.
+  if (state_->green) wait_for_thread_shutdown(ts);
+  green_run.end(ts);
   decref(main_module);
   decref(globals);
   decref(compiled.code);

@@ -72,7 +72,14 @@ void install_loop_hooks(terrarium::Interpreter& interp, const LoopOptions& optio
   interp.set_loop_hooks(&hooks);
 }
 
-int run_command(const std::string& file, const std::string& code, bool has_code, const LoopOptions& loop_options) {
+// `run --green-threads [--seed N]`: the browser's single-threaded scheduling, natively.
+struct ThreadOptions {
+  bool green = false;
+  std::uint64_t seed = 0;
+};
+
+int run_command(const std::string& file, const std::string& code, bool has_code, const LoopOptions& loop_options,
+                const ThreadOptions& thread_options) {
   std::string source;
   std::string filename = "<string>";
   if (has_code) {
@@ -89,6 +96,10 @@ int run_command(const std::string& file, const std::string& code, bool has_code,
   if (trace) trace->attach_to(interp);
   terrarium::LoopHostHooks loop_hooks;
   install_loop_hooks(interp, loop_options, loop_hooks);
+  if (thread_options.green && !interp.use_green_threads(thread_options.seed)) {
+    std::fprintf(stderr, "terrarium: green threads are not available in this build\n");
+    return 2;
+  }
   g_interrupt_flag = &interp.interrupt_flag();
   std::signal(SIGINT, on_sigint);
   int status = interp.run_source(source, filename, !has_code);
@@ -126,6 +137,13 @@ int main(int argc, char** argv) {
   run->add_flag("--virtual-clock", loop_options.virtual_clock,
                 "asyncio timers run on a simulated clock: sleeps end at once, in the same order");
   run->add_flag("--trace-asyncio", loop_options.trace, "print the asyncio loop's events to stderr");
+  ThreadOptions thread_options;
+  run->add_flag("--green-threads", thread_options.green,
+                "run Python threads as green threads on one OS thread (as the browser's single-threaded build "
+                "does): same switch points, deterministic interleaving");
+  CLI::Option* seed_opt = run->add_option("--seed", thread_options.seed,
+                                          "the green scheduler's seed: the same seed gives the same interleaving")
+                              ->capture_default_str();
 
   std::string dis_file;
   CLI::App* dis = app.add_subcommand("dis", "Disassemble a file like `python3 -m dis FILE`.");
@@ -153,7 +171,8 @@ int main(int argc, char** argv) {
       std::fprintf(stderr, "terrarium run: give a FILE or -c CODE (see terrarium run --help)\n");
       return 2;
     }
-    return run_command(run_file, run_code, static_cast<bool>(*code_opt), loop_options);
+    if (*seed_opt) thread_options.green = true;
+    return run_command(run_file, run_code, static_cast<bool>(*code_opt), loop_options, thread_options);
   }
   if (*dis) return dis_command(dis_file);
   if (!*serve) {

@@ -61,8 +61,14 @@ LoopStep LoopCore::run_once() {
     double when = timers_.front().when;
     bool finished = false;
     auto wait = [&] { finished = clock_.wait_until(when, interrupted); };
-    if (ops_.blocking) ops_.blocking(ops_.ctx, wait);
-    else wait();
+    bool waited = !clock_.is_virtual() && ops_.wait_instead &&
+                  ops_.wait_instead(ops_.ctx, when - clock_.now(), interrupted, finished);
+    if (waited) {
+    } else if (ops_.blocking) {
+      ops_.blocking(ops_.ctx, wait);
+    } else {
+      wait();
+    }
     if (!finished && !woken) return LoopStep::Interrupted;
   }
 

@@ -25,6 +25,10 @@ struct LoopHandleOps {
   // Runs `wait` (the clock's wait for the next timer) with the host's GIL released, so
   // other threads run meanwhile; may be null.
   void (*blocking)(void* ctx, const std::function<void()>& wait) = nullptr;
+  // Waits in the clock's place, up to `seconds` or until `woken()` holds, setting
+  // `time_passed` when the time ran out; false when the host has no wait of its own
+  // (green threads have: the other threads run meanwhile). May be null.
+  bool (*wait_instead)(void* ctx, double seconds, const std::function<bool()>& woken, bool& time_passed) = nullptr;
 };
 
 enum class LoopStep : std::uint8_t {

@@ -18,6 +18,7 @@
 #include "objects/tuple.hpp"
 #include "objects/typeobject.hpp"
 #include "vm/gil.hpp"
+#include "vm/green_scheduler.hpp"
 #include "vm/interpreter_state.hpp"
 
 namespace terrarium {
@@ -108,6 +109,19 @@ void host_blocking(void* ctx, const std::function<void()>& wait) {
   wait();
 }
 
+// With green threads the wait is the scheduler's. `woken` consumes the wake-up it
+// reports, and the scheduler may ask more than once: the first yes is kept.
+bool host_wait_instead(void* ctx, double seconds, const std::function<bool()>& woken, bool& time_passed) {
+  ThreadState* ts = static_cast<LoopObject*>(ctx)->ts;
+  GreenScheduler* green = green_scheduler(ts);
+  if (!green) return false;
+  bool fired = false;
+  std::function<bool()> ready = [&] { return fired || (fired = woken()); };
+  WaitSubject subject{nullptr, "the event loop's next timer", nullptr};
+  time_passed = green->wait(ts, ready, seconds > 0 ? seconds : 0, subject) == GreenWaitResult::TimedOut;
+  return true;
+}
+
 // ---- the Loop type ----------------------------------------------------------------
 
 
@@ -127,6 +141,7 @@ Object* loop_new(ThreadState* ts, TypeObject*, Object* const*, std::size_t nargs
   ops.release = handle_release;
   ops.interrupted = host_interrupted;
   ops.blocking = host_blocking;
+  ops.wait_instead = host_wait_instead;
   LoopHostHooks* hooks = ts->interp->loop_hooks;
   std::uint64_t id = hooks ? ++hooks->loops_made : 1;
   loop->core = new LoopCore(ops, hooks ? hooks->on_event : nullptr, id);

@@ -3,6 +3,7 @@
 // answers calls of its module-level functions with copied arguments and results;
 // exceptions come back as the same class, found by module and name as pickle finds it.
 // Owns the Python-facing type; the thread is isolated_worker.cpp, the copying cross_value.cpp.
+#include <functional>
 #include <thread>
 #include <utility>
 #include "modules/builtins_registry.hpp"
@@ -19,6 +20,7 @@
 #include "objects/tuple.hpp"
 #include "objects/typeobject.hpp"
 #include "vm/gil.hpp"
+#include "vm/green_scheduler.hpp"
 #include "vm/interpreter_state.hpp"
 
 namespace terrarium {
@@ -179,7 +181,17 @@ bool collect_reply(ThreadState* ts, IsolatedWorker* worker, WorkerReply& reply) 
     return false;
   }
   bool stopped = false;
-  {
+  if (GreenScheduler* green = green_scheduler(ts)) {
+    // Green threads run while it waits. The worker is an OS thread the scheduler cannot
+    // see, so the wait has a deadline (checked again every 10 ms) and is never a deadlock.
+    std::function<bool()> replied = [&] { return worker->wait_reply(reply, std::chrono::milliseconds(0)); };
+    WaitSubject subject{nullptr, "an isolated interpreter's reply", nullptr};
+    bool got = false;
+    while (!got && !stopped) {
+      GreenWaitResult r = green->wait(ts, [&] { return got = got || replied(); }, 0.01, subject);
+      stopped = r == GreenWaitResult::Stopped && !got;
+    }
+  } else {
     // The caller's other threads run while it waits, as while it sleeps; the wait is
     // sliced so a Stop is seen. The reply stays queued for the next result() if so.
     ReleasedGil released(ts);

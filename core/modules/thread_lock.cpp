@@ -5,6 +5,7 @@
 #include <chrono>
 #include <cmath>
 #include <cstdio>
+#include <functional>
 #include <limits>
 #include <new>
 #include <string>
@@ -17,6 +18,7 @@
 #include "objects/tuple.hpp"
 #include "objects/typeobject.hpp"
 #include "vm/gil.hpp"
+#include "vm/green_scheduler.hpp"
 #include "vm/interpreter_state.hpp"
 
 namespace terrarium {
@@ -104,15 +106,38 @@ bool parse_acquire_args(ThreadState* ts, Object* const* args, std::size_t nargs,
   return true;
 }
 
+namespace {
+
+// With green threads the waiting is the scheduler's: the other threads run until the
+// lock is free. No other thread runs between the check and the taking.
+AcquireResult green_acquire(ThreadState* ts, GreenScheduler& green, LockCore& core, double timeout_s,
+                            const void* lock) {
+  ThreadRuntime& rt = *ts->runtime;
+  WaitSubject subject{lock, "lock", &core.holder};
+  std::function<bool()> free = [&core] { return !core.locked; };
+  emit_thread_event(rt, ts, ThreadEventKind::LockWaitBegin, GilDropReason::BlockingCall, lock);
+  GreenWaitResult waited = green.wait(ts, free, timeout_s, subject);
+  emit_thread_event(rt, ts, ThreadEventKind::LockWaitEnd, GilDropReason::BlockingCall, lock);
+  if (waited == GreenWaitResult::Stopped) return AcquireResult::Stopped;
+  if (waited == GreenWaitResult::TimedOut) return AcquireResult::TimedOut;
+  core.locked = true;
+  core.holder = current_thread_ident(ts);
+  return AcquireResult::Acquired;
+}
+
+}  // namespace
+
 AcquireResult lock_core_acquire(ThreadState* ts, LockCore& core, double timeout_s, const void* lock) {
   {
     std::lock_guard<std::mutex> guard(core.mutex);
     if (!core.locked) {
       core.locked = true;
+      core.holder = current_thread_ident(ts);
       return AcquireResult::Acquired;
     }
   }
   if (timeout_s == 0) return AcquireResult::TimedOut;
+  if (GreenScheduler* green = green_scheduler(ts)) return green_acquire(ts, *green, core, timeout_s, lock);
   using namespace std::chrono;
   bool forever = timeout_s < 0;
   auto deadline = steady_clock::now() + duration_cast<steady_clock::duration>(duration<double>(forever ? 0 : timeout_s));
@@ -125,6 +150,7 @@ AcquireResult lock_core_acquire(ThreadState* ts, LockCore& core, double timeout_
     for (;;) {
       if (!core.locked) {
         core.locked = true;
+        core.holder = current_thread_ident(ts);  // the GIL is not held: ts is only read
         result = AcquireResult::Acquired;
         break;
       }
@@ -146,6 +172,7 @@ void lock_core_release(LockCore& core) {
   {
     std::lock_guard<std::mutex> guard(core.mutex);
     core.locked = false;
+    core.holder = 0;
   }
   core.cond.notify_one();
 }

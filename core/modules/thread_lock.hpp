@@ -3,6 +3,7 @@
 // so a Stop ends the wait. CPython: Modules/_threadmodule.c lock_*, rlock_*.
 #pragma once
 #include <condition_variable>
+#include <cstdint>
 #include <mutex>
 #include "objects/object.hpp"
 
@@ -14,6 +15,9 @@ struct LockCore {
   std::mutex mutex;
   std::condition_variable cond;
   bool locked = false;
+  // get_ident() of the thread that took it (0 when free), for the deadlock report only:
+  // any thread may release a plain lock.
+  std::uint64_t holder = 0;
 };
 
 enum class AcquireResult { Acquired, TimedOut, Stopped };

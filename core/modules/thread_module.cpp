@@ -42,12 +42,14 @@ bool no_arguments(ThreadState* ts, const char* name, std::size_t nargs, Object* 
 
 Object* get_ident(ThreadState* ts, Object*, Object* const*, std::size_t nargs, Object* kwnames) {
   if (!no_arguments(ts, "get_ident", nargs, kwnames)) return nullptr;
-  return new_int(ts, static_cast<std::int64_t>(os_thread_ident()));
+  return new_int(ts, static_cast<std::int64_t>(current_thread_ident(ts)));
 }
 
 Object* get_native_id(ThreadState* ts, Object*, Object* const*, std::size_t nargs, Object* kwnames) {
   if (!no_arguments(ts, "get_native_id", nargs, kwnames)) return nullptr;
-  return new_int(ts, static_cast<std::int64_t>(os_native_thread_id()));
+  // Green threads share one OS thread: each gets its own number after the OS thread's.
+  std::uint64_t green_offset = ts->runtime->green ? ts->serial : 0;
+  return new_int(ts, static_cast<std::int64_t>(os_native_thread_id() + green_offset));
 }
 
 Object* allocate_lock(ThreadState* ts, Object*, Object* const*, std::size_t nargs, Object* kwnames) {

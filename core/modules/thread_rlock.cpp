@@ -38,19 +38,19 @@ void rlock_dealloc(Object* o) {
   object_free(o);
 }
 
-bool owned_by_caller(RLockObject* r) { return r->count > 0 && r->owner == os_thread_ident(); }
+bool owned_by_caller(ThreadState* ts, RLockObject* r) { return r->count > 0 && r->owner == current_thread_ident(ts); }
 
 Object* rlock_acquire(ThreadState* ts, Object* self, Object* const* args, std::size_t nargs, Object* kwnames) {
   double timeout;
   if (!parse_acquire_args(ts, args, nargs, kwnames, timeout)) return nullptr;
   RLockObject* r = as_rlock(self);
-  if (owned_by_caller(r)) {
+  if (owned_by_caller(ts, r)) {
     ++r->count;
     return new_bool(true);
   }
   switch (lock_core_acquire(ts, r->core, timeout, self)) {
     case AcquireResult::Acquired:
-      r->owner = os_thread_ident();
+      r->owner = current_thread_ident(ts);
       r->count = 1;
       return new_bool(true);
     case AcquireResult::TimedOut: return new_bool(false);
@@ -61,7 +61,7 @@ Object* rlock_acquire(ThreadState* ts, Object* self, Object* const* args, std::s
 
 Object* rlock_release(ThreadState* ts, Object* self, Object* const*, std::size_t, Object*) {
   RLockObject* r = as_rlock(self);
-  if (!owned_by_caller(r)) return raise(ts, &exc_RuntimeError, "cannot release un-acquired lock");
+  if (!owned_by_caller(ts, r)) return raise(ts, &exc_RuntimeError, "cannot release un-acquired lock");
   if (--r->count == 0) {
     r->owner = 0;
     lock_core_release(r->core);
@@ -69,13 +69,13 @@ Object* rlock_release(ThreadState* ts, Object* self, Object* const*, std::size_t
   return newref(py_none());
 }
 
-Object* rlock_is_owned(ThreadState*, Object* self, Object* const*, std::size_t, Object*) {
-  return new_bool(owned_by_caller(as_rlock(self)));
+Object* rlock_is_owned(ThreadState* ts, Object* self, Object* const*, std::size_t, Object*) {
+  return new_bool(owned_by_caller(ts, as_rlock(self)));
 }
 
 Object* rlock_recursion_count(ThreadState* ts, Object* self, Object* const*, std::size_t, Object*) {
   RLockObject* r = as_rlock(self);
-  return new_int(ts, owned_by_caller(r) ? static_cast<std::int64_t>(r->count) : 0);
+  return new_int(ts, owned_by_caller(ts, r) ? static_cast<std::int64_t>(r->count) : 0);
 }
 
 // Gives the lock up entirely, returning (count, owner) for _acquire_restore.

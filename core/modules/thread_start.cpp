@@ -21,6 +21,7 @@
 #include "vm/eval_helpers.hpp"
 #include "vm/gc_state.hpp"
 #include "vm/gil.hpp"
+#include "vm/green_scheduler.hpp"
 #include "vm/interpreter_state.hpp"
 #include "vm/os_thread.hpp"
 #include "vm/unraisable.hpp"
@@ -66,7 +67,7 @@ void run_thread(void* arg) {
   std::unique_ptr<Boot> boot(static_cast<Boot*>(arg));
   ThreadState* ts = boot->ts;
   ThreadRuntime& rt = *boot->runtime;
-  ts->ident = os_thread_ident();
+  if (!rt.green) ts->ident = os_thread_ident();  // a green thread's was given at start
   set_current_thread_state(ts);
   take_gil(rt, ts);
   emit_thread_event(rt, ts, ThreadEventKind::ThreadStart);
@@ -99,8 +100,9 @@ Object* start_new_thread(ThreadState* ts, Object*, Object* const* args, std::siz
   if (!is_tuple(args[1])) return raise(ts, &exc_TypeError, "2nd arg must be a tuple");
   Object* kwargs = nargs == 3 ? args[2] : nullptr;
   if (kwargs && !is_instance(kwargs, &dict_type)) return raise(ts, &exc_TypeError, "optional 3rd arg must be a dictionary");
-  // The single-threaded WASM build has no threads yet (a green backend comes later).
-  if (!os_threads_available()) return raise(ts, &exc_RuntimeError, "can't start new thread");
+  GreenScheduler* green = green_scheduler(ts);
+  // The single-threaded WASM build runs threads only where it can switch fibers.
+  if (!green && !os_threads_available()) return raise(ts, &exc_RuntimeError, "can't start new thread");
   InterpreterState* interp = ts->interp;
   auto* child = new ThreadState();
   child->interp = interp;
@@ -115,7 +117,15 @@ Object* start_new_thread(ThreadState* ts, Object*, Object* const* args, std::siz
   interp->threads.push_back(child);
   auto* boot = new Boot{interp->runtime, child, newref(args[0]), newref(args[1]), kwargs ? newref(kwargs) : nullptr};
   std::uint64_t ident = 0;
-  if (!start_os_thread(run_thread, boot, ts->runtime->thread_stack_size, ident)) {
+  bool started;
+  if (green) {
+    // Green threads share the OS thread: each gets an identifier of its own.
+    ident = child->ident = interp->main_thread.ident + 0x1000 * child->serial;
+    started = green->start(&interp->main_thread, child, run_thread, boot);
+  } else {
+    started = start_os_thread(run_thread, boot, ts->runtime->thread_stack_size, ident);
+  }
+  if (!started) {
     interp->threads.pop_back();
     decref(boot->func);
     decref(boot->args);

@@ -6,7 +6,9 @@
 #include <chrono>
 #include <thread>
 #include "objects/exceptions.hpp"
+#include "vm/green_scheduler.hpp"
 #include "vm/interpreter_state.hpp"
+#include "vm/os_thread.hpp"
 
 namespace terrarium {
 
@@ -27,6 +29,10 @@ bool must_park(const ThreadRuntime& rt, const ThreadState* ts) {
 
 bool is_main_thread(const ThreadState* ts) { return ts->serial == 0; }
 
+std::uint64_t current_thread_ident(const ThreadState* ts) {
+  return ts->runtime && ts->runtime->green ? ts->ident : os_thread_ident();
+}
+
 void emit_thread_event(const ThreadRuntime& rt, const ThreadState* ts, ThreadEventKind kind, GilDropReason reason,
                        const void* lock) {
   if (!rt.observer.load(std::memory_order_relaxed)) return;
@@ -36,6 +42,11 @@ void emit_thread_event(const ThreadRuntime& rt, const ThreadState* ts, ThreadEve
 }
 
 void take_gil(ThreadRuntime& rt, ThreadState* ts) {
+  if (rt.green) {  // only the running fiber ever asks: it is granted at once
+    emit_thread_event(rt, ts, ThreadEventKind::GilRequested);
+    emit_thread_event(rt, ts, ThreadEventKind::GilAcquired);
+    return;
+  }
   if (must_park(rt, ts)) park_for_ever();
   emit_thread_event(rt, ts, ThreadEventKind::GilRequested);
   std::unique_lock<std::mutex> lock(rt.mutex);
@@ -68,6 +79,7 @@ void take_gil(ThreadRuntime& rt, ThreadState* ts) {
 void drop_gil(ThreadRuntime& rt, ThreadState* ts, GilDropReason reason) {
   // Told while still held: once released, the interpreter (and the observer) may go.
   emit_thread_event(rt, ts, ThreadEventKind::GilDropped, reason);
+  if (rt.green) return;
   std::unique_lock<std::mutex> lock(rt.mutex);
   rt.locked = false;
   rt.cond.notify_one();
@@ -75,6 +87,10 @@ void drop_gil(ThreadRuntime& rt, ThreadState* ts, GilDropReason reason) {
 
 void yield_gil(ThreadState* ts) {
   ThreadRuntime& rt = *ts->runtime;
+  if (rt.green) {
+    rt.green->tick(ts);
+    return;
+  }
   std::unique_lock<std::mutex> lock(rt.mutex);
   if (rt.waiters == 0) {  // the waiter already got its turn (or gave up): keep running
     rt.eval_breaker.fetch_and(static_cast<std::uint8_t>(~kBreakGilDrop), std::memory_order_relaxed);

@@ -14,6 +14,7 @@
 namespace terrarium {
 
 struct ThreadState;
+class GreenScheduler;  // vm/green_scheduler.hpp
 
 // The eval breaker's bits. The host's Stop stores kBreakInterrupt (a plain 1).
 enum EvalBreakerBits : std::uint8_t {
@@ -37,6 +38,10 @@ struct ThreadRuntime {
   std::mutex observer_mutex;
   std::atomic<std::uint64_t> next_serial{1};  // 0 is the main thread
   std::size_t thread_stack_size = 0;  // _thread.stack_size(); 0: the default. Under the GIL.
+  // Set when Python threads are green (fibers of one OS thread, vm/green_scheduler.hpp):
+  // then the GIL below is never contended and these functions only tell the observer.
+  // Owned by the Interpreter; lives for one run.
+  GreenScheduler* green = nullptr;
 
   // The GIL itself. Invariant: `locked` is true exactly while one thread runs Python.
   std::mutex mutex;
@@ -71,6 +76,9 @@ class ReleasedGil {
 };
 
 bool is_main_thread(const ThreadState* ts);
+// _thread.get_ident() of `ts`, the thread running now: the OS thread's, or with green
+// threads (which share one OS thread) the one the scheduler gave it.
+std::uint64_t current_thread_ident(const ThreadState* ts);
 // True when Stop (or interrupt_main, for the main thread) asks `ts` to end what it is
 // doing: blocking waits poll this between short slices.
 bool stop_requested(const ThreadRuntime& rt, const ThreadState* ts);

@@ -4,6 +4,7 @@
 #include <atomic>
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 #include <unordered_set>
@@ -11,6 +12,7 @@
 #include "terrarium/interpreter.hpp"
 #include "vm/gc_state.hpp"
 #include "vm/gil.hpp"
+#include "vm/green_scheduler.hpp"
 #include "vm/thread_state.hpp"
 
 namespace terrarium {
@@ -42,6 +44,9 @@ struct InterpreterState {
   // A debug session's clock (Interpreter::set_virtual_clock): steps run so far, read by
   // the time module as microseconds so replays are deterministic. Null: the real clocks.
   const std::uint64_t* virtual_clock = nullptr;
+  // Interpreter::use_green_threads: the seed, and the scheduler of the run in progress.
+  std::optional<std::uint64_t> green_seed;
+  std::unique_ptr<GreenScheduler> green;
   ThreadState main_thread;
   // The other Python threads still alive (their states are owned by their OS threads).
   // Guarded by the GIL.

@@ -21,6 +21,7 @@ struct TraceCursor {
   int offset = -1;
 };
 struct ThreadRuntime;
+struct WaitSubject;  // vm/green_scheduler.hpp
 
 struct ThreadState {
   InterpreterState* interp = nullptr;
@@ -60,6 +61,9 @@ struct ThreadState {
   std::vector<Object*> sentinels;
   // A Stop reached this (non-main) thread as SystemExit; it is not raised again.
   bool stop_delivered = false;
+  // What a blocking call of this thread waits for while it waits (null otherwise), for
+  // the deadlock report (vm/deadlock_report.hpp). Points into the waiting call's frame.
+  const WaitSubject* waiting_for = nullptr;
 };
 
 inline bool error_occurred(ThreadState* ts) { return ts->curexc != nullptr; }

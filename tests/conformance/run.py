@@ -7,19 +7,32 @@
   run.py --terrarium BIN --acceptance DIR     the course programs in DIR (stdout only, 10 s
                                               limit each); prints "N/40 course programs identical"
                                               and never fails (a reported headline figure)
+  run.py ... --green-threads                  only the programs that use threads, run with
+                                              `terrarium run --green-threads` (the browser's
+                                              single-threaded scheduling); every one must pass
 Ends with the plain summary line "N passed, N failed".
 """
 import argparse
 import pathlib
+import re
 import subprocess
 import sys
 
 HERE = pathlib.Path(__file__).resolve().parent
+# The same test as web/src/vm/uses-threads.ts: programs that may start threads.
+USES_THREADS = re.compile(r"^\s*(?:import|from)\s+(?:threading|_thread|concurrent|multiprocessing|queue)\b"
+                          r"|\b(?:to_thread|run_in_executor)\b", re.M)
+RUN_FLAGS = []
+
+
+def uses_threads(script):
+    return USES_THREADS.search(script.read_text(encoding="utf-8")) is not None
 
 
 def run(binary, script, timeout):
     try:
-        proc = subprocess.run([binary, "run", script.name], cwd=script.parent, capture_output=True, timeout=timeout)
+        proc = subprocess.run([binary, "run", *RUN_FLAGS, script.name], cwd=script.parent, capture_output=True,
+                              timeout=timeout)
         return proc.stdout, proc.stderr, proc.returncode
     except subprocess.TimeoutExpired:
         return None, b"timed out", None
@@ -51,12 +64,16 @@ def main():
     ap.add_argument("--terrarium", required=True)
     ap.add_argument("--acceptance", help="folder of course programs to report on")
     ap.add_argument("--verbose", action="store_true")
+    ap.add_argument("--green-threads", action="store_true")
     args = ap.parse_args()
+    if args.green_threads:
+        RUN_FLAGS.append("--green-threads")
+    chosen = uses_threads if args.green_threads else (lambda script: True)
     binary = str(pathlib.Path(args.terrarium).resolve())
     passed = failed = 0
     if args.acceptance:
         folder = pathlib.Path(args.acceptance)
-        scripts = sorted(folder.glob("*.py"))
+        scripts = sorted(p for p in folder.glob("*.py") if chosen(p))
         for script in scripts:
             stdout, _, _ = run(binary, script, 10)
             ok = stdout is not None and stdout == script.with_suffix(".out").read_bytes()
@@ -66,8 +83,8 @@ def main():
                 print(f"{'PASS' if ok else 'FAIL'} {script.name}")
         print(f"{passed}/{len(scripts)} course programs identical")
         print(f"{passed} passed, {failed} failed")
-        return 0
-    scripts = sorted(p for p in HERE.rglob("*.py") if p.parent != HERE)
+        return 1 if args.green_threads and (failed or not scripts) else 0
+    scripts = sorted(p for p in HERE.rglob("*.py") if p.parent != HERE and chosen(p))
     for script in scripts:
         problems = check_conformance(binary, script)
         name = script.relative_to(HERE)

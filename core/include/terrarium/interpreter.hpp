@@ -113,6 +113,12 @@ class Interpreter {
   ThreadState* thread_state();
   // Thread and GIL events (see ThreadObserver); null detaches. Set it before threads start.
   void set_thread_observer(ThreadObserver* observer);
+  // Python threads become green: fibers of the OS thread that runs the program, taking
+  // turns where OS threads would hand the GIL over, chosen by a generator seeded with
+  // `seed` (the same seed, the same interleaving). Each run starts a fresh scheduler and
+  // ends by joining the program's threads, as at exit. False where fibers are missing
+  // (a browser module linked without ASYNCIFY).
+  [[nodiscard]] bool use_green_threads(std::uint64_t seed);
 
   // For core/ only (isolated workers call into the runtime directly); hosts never need it.
   InterpreterState* runtime() const { return state_.get(); }

@@ -1,7 +1,8 @@
-// Guards the GIL and the _thread module on real OS threads: exact totals under a lock,
-// GIL hand-offs seen through the ThreadObserver, sleep letting others run, lock
+// Guards the GIL and the _thread module on both thread backends — real OS threads and
+// green threads (fibers of one OS thread, where the build has fibers): exact totals under
+// a lock, GIL hand-offs seen through the ThreadObserver, sleep letting others run, lock
 // timeouts, and Stop ending threads that deadlocked. Run under TSan with
-// `./build/native-tsan/terrarium_tests "[threads]"`.
+// `./build/native-tsan/terrarium_tests "[threads]"` (green threads are not built there).
 #include <catch2/catch.hpp>
 
 #include <chrono>
@@ -13,7 +14,6 @@
 
 using namespace terrarium;
 using terrarium::test::CaptureSink;
-using terrarium::test::run_program;
 
 namespace {
 
@@ -49,10 +49,30 @@ const char* kJoinHelpers =
     "def join(sentinel):\n"
     "    sentinel.acquire(); sentinel.release()\n";
 
+// Every case runs once per backend: GENERATE picks it, and a build without fibers
+// (TSan, the threaded browser module) runs the OS-thread pass only.
+bool choose_backend(Interpreter& interp, bool green) {
+  if (!green) return true;
+  return interp.use_green_threads(7);
+}
+
+test::RunOutcome run_on(bool green, const std::string& source) {
+  CaptureSink sink;
+  Interpreter interp(sink);
+  if (!choose_backend(interp, green)) return {-1, "(no green threads)", ""};
+  int status = interp.run_source(source, "prog.py");
+  return {status, sink.out, sink.err};
+}
+
+#define BACKEND_SECTION()                        \
+  bool green = GENERATE(false, true);            \
+  CAPTURE(green)
+
 }  // namespace
 
 TEST_CASE("threads incrementing a shared counter under a lock give the exact total", "[threads]") {
-  auto r = run_program(std::string(kJoinHelpers) +
+  BACKEND_SECTION();
+  auto r = run_on(green, std::string(kJoinHelpers) +
                        "lock = _thread.allocate_lock()\n"
                        "count = 0\n"
                        "def work():\n"
@@ -63,15 +83,18 @@ TEST_CASE("threads incrementing a shared counter under a lock give the exact tot
                        "threads = [spawn(work) for _ in range(4)]\n"
                        "for t in threads: join(t)\n"
                        "print(count, _thread._count())\n");
+  if (r.status == -1) return;
   CHECK(r.err.empty());
   CHECK(r.out == "20000 0\n");
 }
 
 TEST_CASE("CPU-bound threads take turns with the GIL", "[threads]") {
+  BACKEND_SECTION();
   CaptureSink sink;
   RecordingObserver observer;
   {
     Interpreter interp(sink);
+    if (!choose_backend(interp, green)) return;
     interp.set_thread_observer(&observer);
     int status = interp.run_source(std::string(kJoinHelpers) +
                                        "import sys\n"
@@ -101,10 +124,12 @@ TEST_CASE("CPU-bound threads take turns with the GIL", "[threads]") {
 }
 
 TEST_CASE("the observer sees each thread start and end, and its lock waits", "[threads]") {
+  BACKEND_SECTION();
   CaptureSink sink;
   RecordingObserver observer;
   {
     Interpreter interp(sink);
+    if (!choose_backend(interp, green)) return;
     interp.set_thread_observer(&observer);
     CHECK(interp.run_source(std::string(kJoinHelpers) + "import time\njoin(spawn(time.sleep, 0.05))\n", "p.py") == 0);
   }
@@ -122,7 +147,8 @@ TEST_CASE("the observer sees each thread start and end, and its lock waits", "[t
 }
 
 TEST_CASE("a sleeping thread lets another run", "[threads]") {
-  auto r = run_program(std::string(kJoinHelpers) +
+  BACKEND_SECTION();
+  auto r = run_on(green, std::string(kJoinHelpers) +
                        "import time\n"
                        "log = []\n"
                        "def sleeper():\n"
@@ -133,23 +159,28 @@ TEST_CASE("a sleeping thread lets another run", "[threads]") {
                        "b = spawn(worker)\n"
                        "join(a); join(b)\n"
                        "print(log)\n");
+  if (r.status == -1) return;
   CHECK(r.out == "['worked', 'woke']\n");
 }
 
 TEST_CASE("a lock acquire with a timeout gives up after it", "[threads]") {
-  auto r = run_program(
+  BACKEND_SECTION();
+  auto r = run_on(green, 
       "import _thread, time\n"
       "lock = _thread.allocate_lock(); lock.acquire()\n"
       "t0 = time.monotonic()\n"
       "got = lock.acquire(timeout=0.1)\n"
       "waited = time.monotonic() - t0\n"
       "print(got, 0.09 < waited < 1.0, lock.acquire(False))\n");
+  if (r.status == -1) return;
   CHECK(r.out == "False True False\n");
 }
 
 TEST_CASE("Stop ends a program whose threads deadlock on two locks", "[threads]") {
+  BACKEND_SECTION();
   CaptureSink sink;
   auto interp = std::make_unique<Interpreter>(sink);
+  if (!choose_backend(*interp, green)) return;
   std::atomic<bool> stopped{false};
   std::chrono::steady_clock::time_point stop_time;
   std::thread stopper([&] {
@@ -187,5 +218,67 @@ TEST_CASE("Stop ends a program whose threads deadlock on two locks", "[threads]"
                            "print('threads left:', _thread._count())\n",
                            "check.py") == kExitOk);
   CHECK(sink.out == "threads left: 0\n");
+  interp.reset();
+}
+
+TEST_CASE("green threads: the same seed replays the same interleaving", "[threads]") {
+  const std::string program =
+      "import threading\n"
+      "log = []\n"
+      "def step(name): log.append(name)\n"
+      "def work(name):\n"
+      "    for _ in range(20000): step(name)\n"
+      "ts = [threading.Thread(target=work, args=(n,)) for n in 'ab']\n"
+      "for t in ts: t.start()\n"
+      "for t in ts: t.join()\n"
+      "print(sum(1 for x, y in zip(log, log[1:]) if x != y), hash(''.join(log)) & 0xffff)\n";
+  auto run_seed = [&](std::uint64_t seed) {
+    CaptureSink sink;
+    Interpreter interp(sink);
+    if (!interp.use_green_threads(seed)) return std::string("(no green threads)");
+    CHECK(interp.run_source(program, "race.py") == kExitOk);
+    return sink.out;
+  };
+  std::string first = run_seed(1);
+  if (first == "(no green threads)") return;
+  CHECK(run_seed(1) == first);
+  // The threads took turns several times, and some other seed interleaves them otherwise.
+  CHECK(std::stoi(first) > 3);
+  bool differs = false;
+  for (std::uint64_t seed = 2; seed < 6 && !differs; ++seed) differs = run_seed(seed) != first;
+  CHECK(differs);
+}
+
+TEST_CASE("green threads: a deadlock is reported with who waits where for what", "[threads]") {
+  CaptureSink sink;
+  auto interp = std::make_unique<Interpreter>(sink);
+  if (!interp->use_green_threads(3)) return;
+  std::thread stopper([&] {
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    interp->interrupt_flag().fetch_or(1);
+  });
+  int status = interp->run_source(
+      "import threading, time\n"
+      "a = threading.Lock(); b = threading.Lock()\n"
+      "def one():\n"
+      "    with a:\n"
+      "        time.sleep(0.01)\n"
+      "        with b: pass\n"
+      "def two():\n"
+      "    with b:\n"
+      "        time.sleep(0.01)\n"
+      "        with a: pass\n"
+      "t1 = threading.Thread(target=one, name='first'); t2 = threading.Thread(target=two, name='second')\n"
+      "t1.start(); t2.start()\n"
+      "t1.join(); t2.join()\n",
+      "deadlock.py");
+  stopper.join();
+  CHECK(status == kExitInterrupted);
+  CHECK(sink.err.find("Deadlock: every thread is waiting") != std::string::npos);
+  CHECK(sink.err.find("first waits in one() at deadlock.py:6 for <_thread.lock object at ") != std::string::npos);
+  CHECK(sink.err.find("second waits in two() at deadlock.py:10 for <_thread.lock object at ") != std::string::npos);
+  CHECK(sink.err.find(", held by second") != std::string::npos);
+  CHECK(sink.err.find(", held by first") != std::string::npos);
+  CHECK(sink.err.find("MainThread waits in _wait_for_tstate_lock()") != std::string::npos);
   interp.reset();
 }

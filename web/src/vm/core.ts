@@ -34,6 +34,19 @@ export interface TerrariumCore {
   HEAPU8: Uint8Array;
 }
 
+/**
+ * The green-thread module (wasm/green): the single-threaded core linked with Asyncify,
+ * where Python threads are fibers. A run is staged, run through a plain export (the
+ * only way Asyncify can switch fibers), and its status read back.
+ */
+export interface GreenCore extends TerrariumCore {
+  /** seed: the green scheduler's; the same seed gives the same interleaving. */
+  prepareGreenRun(source: string, filename: string, seed: number): void;
+  _terrarium_run_green(): void;
+  /** The staged run's exit status; -1 if it did not reach its end. */
+  greenRunStatus(): number;
+}
+
 export interface CoreOptions {
   /** Called synchronously from inside runSource as the program prints. */
   onOutput(stream: Stream, text: string): void;
@@ -62,7 +75,16 @@ function siteBase(): URL {
 
 /** Loads wasm/mt (threaded) or wasm/st (single-threaded) from the site root. */
 export async function loadCore(threaded: boolean, options: CoreOptions): Promise<TerrariumCore> {
-  const url = new URL(threaded ? 'wasm/mt/terrarium.mjs' : 'wasm/st/terrarium.mjs', siteBase()).href;
+  return loadFlavour(threaded ? 'mt' : 'st', options);
+}
+
+/** Loads wasm/green (see GreenCore). */
+export async function loadGreenCore(options: CoreOptions): Promise<GreenCore> {
+  return (await loadFlavour('green', options)) as GreenCore;
+}
+
+async function loadFlavour(flavour: 'mt' | 'st' | 'green', options: CoreOptions): Promise<TerrariumCore> {
+  const url = new URL(`wasm/${flavour}/terrarium.mjs`, siteBase()).href;
   let factory: CreateTerrarium;
   try {
     // @vite-ignore: the module is copied from build/wasm-dist, not bundled, so

@@ -9,7 +9,11 @@ export type Stream = 1 | 2;
 
 /** Page -> worker. */
 export type PageToWorker =
-  | { type: 'run'; source: string; filename: string }
+  /**
+   * seed: for programs that start threads on a page that is not cross-origin isolated
+   * (green threads): the scheduler's seed, so an interleaving replays (default 0).
+   */
+  | { type: 'run'; source: string; filename: string; seed?: number }
   /**
    * Compile and pause before the first instruction; answered by 'program' then
    * 'paused'. A program that does not compile is answered as a plain run would

@@ -7,12 +7,15 @@
 import {
   canUseThreads,
   loadCore,
+  loadGreenCore,
+  type GreenCore,
   type DebugError,
   type DebugReply,
   type DebugStartReply,
   type TerrariumCore,
 } from './core';
 import { OutputCoalescer } from './output-coalescer';
+import { usesThreads } from './uses-threads';
 import type { PageToWorker, Stream, WorkerToPage } from './protocol';
 
 // tsconfig has both DOM and WebWorker libs; here `self` is the worker scope.
@@ -25,13 +28,20 @@ function describe(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
 
-function run(core: TerrariumCore, source: string, filename: string): void {
+function run(core: TerrariumCore, source: string, filename: string, green: GreenCore | null, seed: number): void {
   // A Stop that raced with the end of the previous run may have left the flag set.
   core.clearInterrupt();
   const started = performance.now();
   let status: number;
   try {
-    status = core.runSource(source, filename);
+    if (green) {
+      green.prepareGreenRun(source, filename, seed);
+      green._terrarium_run_green();
+      status = green.greenRunStatus();
+      if (status < 0) throw new Error('the green-thread run did not finish');
+    } else {
+      status = core.runSource(source, filename);
+    }
   } catch (err) {
     // A JS exception out of runSource means the module itself broke (abort,
     // trap, out of memory); the page replaces this worker.
@@ -111,12 +121,28 @@ async function start(): Promise<void> {
   };
   // Messages that arrive while the wasm loads wait for it rather than being lost.
   const corePromise = load();
+  // Loaded on first need: a program that starts threads on the single-threaded build.
+  let greenPromise: Promise<GreenCore> | null = null;
+  const greenFor = async (core: TerrariumCore, source: string): Promise<GreenCore | null> => {
+    if (core.threaded() || !usesThreads(source)) return null;
+    greenPromise ??= loadGreenCore(options);
+    return greenPromise;
+  };
   scope.onmessage = async (event: MessageEvent<PageToWorker>) => {
     const message = event.data;
     // If loading failed, the page already has the 'error' message below.
     const core = await corePromise.catch(() => null);
     if (!core) return;
-    if (message.type === 'run') run(core, message.source, message.filename);
+    if (message.type === 'run') {
+      let green: GreenCore | null;
+      try {
+        green = await greenFor(core, message.source);
+      } catch (err) {
+        post({ type: 'error', message: describe(err) });
+        return;
+      }
+      run(core, message.source, message.filename, green, message.seed ?? 0);
+    }
     else handleDebug(core, message);
   };
 
