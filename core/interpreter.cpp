@@ -321,6 +321,7 @@ int Interpreter::run_source(std::string_view source, const std::string& filename
   // A new run forgets an old Stop, except that threads told to end still must, and a
   // thread waiting for the GIL keeps its request.
   state_->interrupt.fetch_and(kBreakStopThreads | kBreakGilDrop);
+  state_->deadlock_reported = false;
   CompileResult compiled = compile_module(ts, source, filename, show_source_lines);
   if (!compiled.code) {
     state_->out->write(2, format_syntax_error(compiled.error, filename, source));

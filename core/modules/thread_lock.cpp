@@ -18,6 +18,7 @@
 #include "objects/tuple.hpp"
 #include "objects/typeobject.hpp"
 #include "vm/gil.hpp"
+#include "vm/deadlock_watchdog.hpp"
 #include "vm/green_scheduler.hpp"
 #include "vm/interpreter_state.hpp"
 
@@ -113,7 +114,7 @@ namespace {
 AcquireResult green_acquire(ThreadState* ts, GreenScheduler& green, LockCore& core, double timeout_s,
                             const void* lock) {
   ThreadRuntime& rt = *ts->runtime;
-  WaitSubject subject{lock, "lock", &core.holder};
+  WaitSubject subject{lock, "lock", &core.holder, timeout_s < 0};
   std::function<bool()> free = [&core] { return !core.locked; };
   emit_thread_event(rt, ts, ThreadEventKind::LockWaitBegin, GilDropReason::BlockingCall, lock);
   GreenWaitResult waited = green.wait(ts, free, timeout_s, subject);
@@ -142,9 +143,12 @@ AcquireResult lock_core_acquire(ThreadState* ts, LockCore& core, double timeout_
   bool forever = timeout_s < 0;
   auto deadline = steady_clock::now() + duration_cast<steady_clock::duration>(duration<double>(forever ? 0 : timeout_s));
   AcquireResult result = AcquireResult::TimedOut;
+  WaitSubject subject{lock, "lock", &core.holder, forever};
+  WaitingFor waiting(ts, subject);  // cleared after the GIL is taken back
   ReleasedGil released(ts);
   ThreadRuntime& rt = released.runtime();
   emit_thread_event(rt, ts, ThreadEventKind::LockWaitBegin, GilDropReason::BlockingCall, lock);
+  DeadlockWatch watch(ts, forever);
   {
     std::unique_lock<std::mutex> guard(core.mutex);
     for (;;) {
@@ -160,6 +164,12 @@ AcquireResult lock_core_acquire(ThreadState* ts, LockCore& core, double timeout_
       }
       auto now = steady_clock::now();
       if (!forever && now >= deadline) break;
+      if (watch.due(now)) {
+        guard.unlock();  // the watch takes the GIL: never while holding a lock's mutex
+        watch.check();
+        guard.lock();
+        continue;
+      }
       auto until = now + kStopPollSlice;
       core.cond.wait_until(guard, forever || until < deadline ? until : deadline);
     }

@@ -2,6 +2,7 @@
 // (_thread.RLock), both on a LockCore that waits with the GIL released, in short slices
 // so a Stop ends the wait. CPython: Modules/_threadmodule.c lock_*, rlock_*.
 #pragma once
+#include <atomic>
 #include <condition_variable>
 #include <cstdint>
 #include <mutex>
@@ -17,7 +18,7 @@ struct LockCore {
   bool locked = false;
   // get_ident() of the thread that took it (0 when free), for the deadlock report only:
   // any thread may release a plain lock.
-  std::uint64_t holder = 0;
+  std::atomic<std::uint64_t> holder{0};
 };
 
 enum class AcquireResult { Acquired, TimedOut, Stopped };

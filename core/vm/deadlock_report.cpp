@@ -71,8 +71,7 @@ std::string describe_deadlock(ThreadState* running, const std::vector<WaitingThr
       } else {
         text += std::string(" for ") + s->what;
       }
-      if (s->holder_ident && *s->holder_ident) {
-        std::uint64_t holder = *s->holder_ident;
+      if (std::uint64_t holder = s->holder_ident ? s->holder_ident->load() : 0) {
         std::uint64_t serial = holder == running->interp->main_thread.ident ? 0 : ~0ull;
         for (const ThreadState* t : running->interp->threads)
           if (t->ident == holder) serial = t->serial;

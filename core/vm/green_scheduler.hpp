@@ -8,6 +8,7 @@
 // the report says who waits where for what. Used by the browser build without threads
 // (wasm-green) and by `terrarium run --green-threads`. Not here: fibers (vm/fiber.hpp).
 #pragma once
+#include <atomic>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -21,9 +22,10 @@ class Fiber;
 
 // What a blocked thread waits for, for the deadlock report.
 struct WaitSubject {
-  const void* object = nullptr;               // the Python object (a lock), if any
-  const char* what = "lock";                  // "lock", "sleep", "event loop" ...
-  const std::uint64_t* holder_ident = nullptr;  // who holds the lock now (0: nobody)
+  const void* object = nullptr;  // the Python object (a lock), if any
+  const char* what = "lock";     // "lock", "time.sleep()", "the event loop's next timer" ...
+  const std::atomic<std::uint64_t>* holder_ident = nullptr;  // who holds the lock now (0: nobody)
+  bool forever = false;          // no timeout: only another thread can end the wait
 };
 
 enum class GreenWaitResult { Ready, TimedOut, Stopped };

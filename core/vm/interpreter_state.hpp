@@ -47,6 +47,8 @@ struct InterpreterState {
   // Interpreter::use_green_threads: the seed, and the scheduler of the run in progress.
   std::optional<std::uint64_t> green_seed;
   std::unique_ptr<GreenScheduler> green;
+  // The OS-thread deadlock watchdog reported this run's deadlock (vm/deadlock_watchdog.hpp).
+  bool deadlock_reported = false;
   ThreadState main_thread;
   // The other Python threads still alive (their states are owned by their OS threads).
   // Guarded by the GIL.
