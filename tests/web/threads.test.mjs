@@ -1,6 +1,6 @@
-// Python threads in the browser: on the cross-origin isolated page they run on real
-// pthreads (Web Workers sharing the wasm memory) under the GIL; on a page that is not
-// isolated the single-threaded build says clearly that it cannot start one.
+// Python threads in the browser on the cross-origin isolated page: real pthreads (Web
+// Workers sharing the wasm memory) under the GIL. Pages that are not isolated run them
+// as green threads: green-threads.test.mjs.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -92,14 +92,5 @@ describe('threads on the isolated page (threaded build)', { timeout: 60_000 }, (
     await waitForTerminal(ctx.page, ['KeyboardInterrupt']);
     const text = await runProgram(ctx.page, 'import threading\nprint("threads left", threading.active_count())');
     assert.match(text, /threads left 1/);
-  });
-});
-
-describe('threads on a page that is not isolated (single-threaded build)', { timeout: 30_000 }, () => {
-  const ctx = usePlayground({ isolation: false });
-
-  test('starting a thread raises a clear RuntimeError', async () => {
-    await runProgram(ctx.page, 'import threading\nthreading.Thread(target=print).start()');
-    await waitForTerminal(ctx.page, ["RuntimeError: can't start new thread"]);
   });
 });

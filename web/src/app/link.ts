@@ -64,6 +64,16 @@ export function embedOptions(hash: string): EmbedOptions {
   };
 }
 
+/**
+ * `seed=N` in the hash: the green-thread scheduler's seed (pages that are not
+ * cross-origin isolated run threads as green threads; the same seed replays the same
+ * interleaving of a race). 0 when absent or not a whole number.
+ */
+export function threadSeed(hash: string): number {
+  const value = Number(hashParams(hash).get('seed') ?? '0');
+  return Number.isSafeInteger(value) && value >= 0 ? value : 0;
+}
+
 function hashParams(hash: string): URLSearchParams {
   return new URLSearchParams(hash.startsWith('#') ? hash.slice(1) : hash);
 }

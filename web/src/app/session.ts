@@ -5,6 +5,7 @@
 import { VmBridge } from '../vm/bridge';
 import type { Breakpoint, DebugCommand, ProgramInfo, Snapshot } from '../vm/debug-protocol';
 import type { AppBus, Build, RunResult, VmState } from './events';
+import { threadSeed } from './link';
 import { Transcript } from './transcript';
 
 const FILENAME = 'main.py';
@@ -94,7 +95,7 @@ export class Session {
     this.stopRequestedAt = null;
     this.bus.emit('run-started');
     this.setState('running');
-    this.bridge.run(source, FILENAME);
+    this.bridge.run(source, FILENAME, threadSeed(location.hash));
   }
 
   /**

@@ -34,8 +34,9 @@ export class VmBridge {
     return this.interruptHandle !== undefined;
   }
 
-  run(source: string, filename: string): void {
-    this.send({ type: 'run', source, filename });
+  /** seed: the green-thread scheduler's (see protocol.ts); default 0. */
+  run(source: string, filename: string, seed?: number): void {
+    this.send({ type: 'run', source, filename, seed });
   }
 
   /** Compiles and pauses before the first instruction ('program', then 'paused'). */
