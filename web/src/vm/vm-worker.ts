@@ -14,6 +14,7 @@ import {
 } from './core';
 import { OutputCoalescer } from './output-coalescer';
 import type { PageToWorker, Stream, WorkerToPage } from './protocol';
+import { readAll, type ThreadEventsHandle } from './thread-events';
 
 // tsconfig has both DOM and WebWorker libs; here `self` is the worker scope.
 const scope = self as unknown as DedicatedWorkerGlobalScope;
@@ -40,7 +41,25 @@ function run(core: TerrariumCore, source: string, filename: string): void {
     return;
   }
   output.flush();
+  postThreadEvents(core);
   post({ type: 'done', status, elapsedMs: performance.now() - started });
+}
+
+function threadEventsHandle(core: TerrariumCore): ThreadEventsHandle {
+  return {
+    buffer: core.HEAPU8.buffer,
+    header: core.threadEventsHeaderAddress(),
+    records: core.threadEventsRecordsAddress(),
+  };
+}
+
+/** The run's thread events, copied out of wasm memory (the page may not share it). */
+function postThreadEvents(core: TerrariumCore): void {
+  const all = readAll(threadEventsHandle(core));
+  if (!all) return;
+  scope.postMessage({ type: 'thread-events', words: all.words, dropped: all.dropped } satisfies WorkerToPage, [
+    all.words.buffer,
+  ]);
 }
 
 function parseReply<T>(json: string): T | DebugError {
@@ -129,16 +148,16 @@ async function start(): Promise<void> {
   }
   const threaded = core.threaded();
   const buffer = core.HEAPU8.buffer;
+  const shared = threaded && buffer instanceof SharedArrayBuffer;
   post({
     type: 'ready',
     threaded,
     version: core.version(),
     // The flag exists now, so it lies inside this buffer; growing shared memory
     // neither moves nor detaches existing bytes, so the page can keep using it.
-    interrupt:
-      threaded && buffer instanceof SharedArrayBuffer
-        ? { buffer, address: core.interruptFlagAddress() }
-        : undefined,
+    interrupt: shared ? { buffer, address: core.interruptFlagAddress() } : undefined,
+    // Allocated when the module started, so inside this buffer too.
+    threadEvents: shared ? threadEventsHandle(core) : undefined,
   });
 }
 
