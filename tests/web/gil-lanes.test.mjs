@@ -4,7 +4,10 @@
 // shared wasm memory); without isolation the events arrive with the end of the run.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import lzString from 'lz-string'; // CommonJS: no named exports under Node
 import { runProgram, saveArtifact, usePlayground, waitForState } from './harness.mjs';
+
+const { compressToEncodedURIComponent } = lzString;
 
 const PRIMES = `import threading
 
@@ -137,6 +140,20 @@ describe('GIL lanes on the cross-origin isolated page (threaded build)', () => {
     const tooltip = page.locator('.threads-tooltip');
     await tooltip.waitFor({ state: 'visible', timeout: 2000 });
     assert.match(await tooltip.textContent(), /^thread 1 let go of the GIL at [0-9.]+ ms: blocking call$/);
+  });
+
+  test('an embed with panes=threads shows only the lanes, and runs by itself', async () => {
+    const { page, server } = ctx;
+    const shared = compressToEncodedURIComponent(JSON.stringify({ v: 1, code: SLEEPERS, panes: [], step: 0 }));
+    await page.goto(`${server.url}embed.html#s=${shared}&panes=threads&autorun=1`);
+    await page.waitForFunction(() => window.__terrarium !== undefined);
+    await page.waitForFunction(() => window.__terrarium.threadLanes()?.lanes.length === 3
+      && window.__terrarium.state() === 'ready', null, { timeout: 30_000 });
+    assert.deepEqual(await page.evaluate(() => window.__terrarium.panes()), ['threads']);
+    assert.ok(await page.locator('section[data-pane="threads"]').isVisible());
+    assert.equal(await page.locator('section[data-pane="editor"]').isVisible(), false);
+    const box = await page.locator('section[data-pane="threads"]').boundingBox();
+    assert.ok(box.height > 300, `the lanes fill the embed (${box.height} px high)`);
   });
 });
 

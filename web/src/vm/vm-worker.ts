@@ -147,16 +147,17 @@ async function start(): Promise<void> {
     return;
   }
   const threaded = core.threaded();
+  // Creates the interpreter, with its flag and thread-event recorder; the buffer is
+  // taken after, so both lie inside it. Growing shared memory neither moves nor
+  // detaches existing bytes, so the page can keep using it.
+  const interruptAddress = core.interruptFlagAddress();
   const buffer = core.HEAPU8.buffer;
   const shared = threaded && buffer instanceof SharedArrayBuffer;
   post({
     type: 'ready',
     threaded,
     version: core.version(),
-    // The flag exists now, so it lies inside this buffer; growing shared memory
-    // neither moves nor detaches existing bytes, so the page can keep using it.
-    interrupt: shared ? { buffer, address: core.interruptFlagAddress() } : undefined,
-    // Allocated when the module started, so inside this buffer too.
+    interrupt: shared ? { buffer, address: interruptAddress } : undefined,
     threadEvents: shared ? threadEventsHandle(core) : undefined,
   });
 }
