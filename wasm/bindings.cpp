@@ -17,6 +17,7 @@
 #include <nlohmann/json.hpp>
 #include "terrarium/interpreter.hpp"
 #include "trace/run_controller.hpp"
+#include "trace/thread_event_recorder.hpp"
 
 namespace {
 
@@ -62,7 +63,11 @@ class JsOutput : public terrarium::OutputSink {
 
 struct Runtime {
   JsOutput out;
+  // Declared before the interpreter, so it outlives the threads the interpreter ends.
+  // The page reads its arrays from wasm memory (layout: trace/thread_event_recorder.hpp).
+  terrarium::ThreadEventRecorder thread_events;
   terrarium::Interpreter interp{out};
+  Runtime() { interp.set_thread_observer(&thread_events); }
 };
 
 Runtime& runtime() {
@@ -70,8 +75,16 @@ Runtime& runtime() {
   return r;
 }
 
+}  // namespace
+
+// The recorder the page reads; green_run.cpp's interpreters report to it too.
+terrarium::ThreadEventRecorder& module_thread_events() { return runtime().thread_events; }
+
+namespace {
+
 int run_source(std::string source, std::string filename) {
   try {
+    runtime().thread_events.start_run();
     int status = runtime().interp.run_source(source, filename);
     runtime().out.flush();
     return status;
@@ -151,6 +164,14 @@ void debug_end() { session().reset(); }
 std::uintptr_t interrupt_flag_address() { return reinterpret_cast<std::uintptr_t>(&runtime().interp.interrupt_flag()); }
 // Only the host's bit: the VM's own (GIL drop requests, threads told to end) stay.
 void clear_interrupt() { runtime().interp.interrupt_flag().fetch_and(static_cast<std::uint8_t>(~1u)); }
+// Byte offsets in wasm memory of the thread-event recorder's header and records; both
+// exist from the module's start, so a page holding the memory of then can read them.
+std::uintptr_t thread_events_header_address() {
+  return reinterpret_cast<std::uintptr_t>(runtime().thread_events.header());
+}
+std::uintptr_t thread_events_records_address() {
+  return reinterpret_cast<std::uintptr_t>(runtime().thread_events.record_array());
+}
 std::string version() { return terrarium::version(); }
 bool threaded() {
 #ifdef __EMSCRIPTEN_PTHREADS__
@@ -167,6 +188,8 @@ EMSCRIPTEN_BINDINGS(terrarium) {
   emscripten::function("disassemble", &disassemble);
   emscripten::function("interruptFlagAddress", &interrupt_flag_address);
   emscripten::function("clearInterrupt", &clear_interrupt);
+  emscripten::function("threadEventsHeaderAddress", &thread_events_header_address);
+  emscripten::function("threadEventsRecordsAddress", &thread_events_records_address);
   emscripten::function("version", &version);
   emscripten::function("threaded", &threaded);
   emscripten::function("debugStart", &debug_start);

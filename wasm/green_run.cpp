@@ -12,6 +12,9 @@
 #include <cstdint>
 #include <string>
 #include "terrarium/interpreter.hpp"
+#include "trace/thread_event_recorder.hpp"
+
+terrarium::ThreadEventRecorder& module_thread_events();  // wasm/bindings.cpp
 
 namespace {
 
@@ -58,7 +61,11 @@ extern "C" EMSCRIPTEN_KEEPALIVE void terrarium_run_green() {
     run.status = 1;
     return;
   }
+  terrarium::ThreadEventRecorder& events = module_thread_events();
+  events.start_run();
+  interp.set_thread_observer(&events);
   int status = interp.run_source(run.source, run.filename);
+  interp.set_thread_observer(nullptr);
   run.status = status;
 }
 

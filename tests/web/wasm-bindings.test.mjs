@@ -88,4 +88,24 @@ describe('wasm debug bindings (single-threaded build, under Node)', () => {
     const reply = JSON.parse(core.debugStart('x = (1,\n', 'main.py', '[]', 1000));
     assert.match(reply.error, /SyntaxError/);
   });
+  // The layout of core/trace/thread_event_recorder.hpp, as web/src/vm/thread-events.ts reads it.
+  test('runSource records thread events where threadEventsHeaderAddress says, in the documented layout', () => {
+    const header = () => new Uint32Array(core.HEAPU8.buffer, core.threadEventsHeaderAddress(), 5);
+    const [runBefore] = header();
+    assert.equal(core.runSource('import time\ntime.sleep(0.01)\n', 'main.py'), 0);
+    const [run, count, dropped, capacity, layout] = header();
+    assert.deepEqual([run, dropped, capacity, layout], [runBefore + 1, 0, 200_000, 1]);
+    const words = new Uint32Array(core.HEAPU8.buffer, core.threadEventsRecordsAddress(), count * 4);
+    const records = [];
+    for (let i = 0; i < words.length; i += 4) {
+      records.push({ time: words[i], kind: words[i + 1] & 0xff, reason: words[i + 1] >> 8, thread: words[i + 2] });
+    }
+    // The main thread enters (GIL requested 2, acquired 3), sleeps (dropped 4 for a
+    // blocking call 1, then requested and acquired again) and leaves (dropped 4).
+    assert.deepEqual(records.map((r) => r.kind), [2, 3, 4, 2, 3, 4]);
+    assert.deepEqual(records.filter((r) => r.kind === 4).map((r) => r.reason), [1, 1]);
+    assert.ok(records.every((r) => r.thread === 0));
+    assert.ok(records.every((r, i) => i === 0 || records[i - 1].time <= r.time));
+    assert.ok(records[3].time - records[2].time >= 9_000, 'the sleep lasted about 10 ms');
+  });
 });

@@ -25,6 +25,7 @@ const app: MountedApp = mountApp(document.querySelector<HTMLElement>('#app')!, {
   step: shared?.step ?? 0,
   notice: link.kind === 'corrupt' ? t('linkCorrupt') : undefined,
   sharePage: './index.html',
+  revealThreads: false,
 });
 
 // Without a stepping pane, the stepping buttons would only confuse.

@@ -18,6 +18,7 @@ mountApp(document.querySelector<HTMLElement>('#app')!, {
   step: shared?.step ?? 0,
   notice: link.kind === 'corrupt' ? t('linkCorrupt') : undefined,
   sharePage: './',
+  revealThreads: true,
 });
 
 // A link pasted into this tab changes only the hash: load it like a fresh page.

@@ -3,6 +3,7 @@
 import type { Lang } from '../i18n';
 import type { Breakpoint, DebugCommand, ProgramInfo, Snapshot } from '../vm/debug-protocol';
 import type { Stream } from '../vm/protocol';
+import type { ThreadEventRecord } from '../vm/thread-events';
 
 /** 'paused': a debug session waits for a command; 'stepping': one is in flight. */
 export type VmState = 'loading' | 'ready' | 'running' | 'stopping' | 'paused' | 'stepping';
@@ -13,6 +14,15 @@ export type RunResult =
   | { kind: 'stopped' }
   /** The wasm module broke during the run (trap, abort); the VM is restarted. */
   | { kind: 'crashed'; message: string };
+
+/** Thread and GIL events of a plain run (app/thread-event-feed.ts). */
+export interface ThreadEventBatch {
+  records: ReadonlyArray<ThreadEventRecord>;
+  /** true: every record of the run, replacing earlier batches; false: the next ones. */
+  whole: boolean;
+  /** Events the core could not keep (its buffer was full). */
+  dropped: number;
+}
 
 export interface AppEvents {
   'run-requested': void;
@@ -27,6 +37,7 @@ export interface AppEvents {
   /** The terminal shows exactly these chunks (a step back rewound the output). */
   'output-replaced': ReadonlyArray<{ stream: Stream; text: string }>;
   'run-finished': RunResult;
+  'thread-events': ThreadEventBatch;
 
   // --- Stepping (the run controller behind the worker does the work) ---
   /** Starts a debug session if none is active, then runs the command. */
@@ -62,7 +73,7 @@ export interface AppEvents {
 }
 
 /** The panes a layout can show or hide; the editor is always there. */
-export const PANE_IDS = ['terminal', 'bytecode', 'stack', 'frames'] as const;
+export const PANE_IDS = ['terminal', 'bytecode', 'stack', 'frames', 'threads'] as const;
 export type PaneId = (typeof PANE_IDS)[number];
 
 // Wrapped in [] so a union payload is not distributed into a union of tuples.

@@ -1,16 +1,18 @@
 // Which panes are shown: the View menu's checkboxes on the playground, fixed
 // flags in an embed. A hidden pane keeps listening to the bus, so showing it
 // again shows the current state. Columns left empty collapse (CSS :has()).
-import { t } from '../i18n';
+import { t, type StringKey } from '../i18n';
 import { PANE_IDS, type AppBus, type PaneId } from './events';
 
-export const DEFAULT_PANES: PaneId[] = [...PANE_IDS];
+// The threads pane is left out: it shows itself when a program starts a thread.
+export const DEFAULT_PANES: PaneId[] = PANE_IDS.filter((id) => id !== 'threads');
 
-const LABELS: Record<PaneId, 'terminalLabel' | 'bytecodeLabel' | 'stackLabel' | 'framesLabel'> = {
+const LABELS: Record<PaneId, StringKey> = {
   terminal: 'terminalLabel',
   bytecode: 'bytecodeLabel',
   stack: 'stackLabel',
   frames: 'framesLabel',
+  threads: 'threadsLabel',
 };
 
 export class Layout {
@@ -32,6 +34,13 @@ export class Layout {
 
   set(panes: PaneId[]): void {
     this.shown = new Set(panes);
+    this.apply();
+  }
+
+  /** Shows one more pane (the playground's threads pane, when a program starts a thread). */
+  reveal(id: PaneId): void {
+    if (this.shown.has(id)) return;
+    this.shown.add(id);
     this.apply();
   }
 
@@ -64,7 +73,8 @@ export class Layout {
   }
 
   private section(id: PaneId | 'editor'): HTMLElement {
-    const found = this.root.querySelector<HTMLElement>(`[data-pane="${id}"]`);
+    // section: the View menu's checkboxes carry data-pane too, and come first.
+    const found = this.root.querySelector<HTMLElement>(`section[data-pane="${id}"]`);
     if (!found) throw new Error(`the skeleton lacks the ${id} pane`);
     return found;
   }

@@ -9,6 +9,7 @@ import { EditorPane } from '../panes/editor/editor-pane';
 import { FramesPane } from '../panes/frames/frames-pane';
 import { StackPane } from '../panes/stack/stack-pane';
 import { TerminalPane } from '../panes/terminal/terminal-pane';
+import { ThreadsPane } from '../panes/threads/threads-pane';
 import { Autoplay, DEFAULT_SPEED } from './autoplay';
 import { EventBus, type AppBus, type AppEvents, type PaneId } from './events';
 import { Layout } from './layout';
@@ -31,6 +32,8 @@ export interface AppOptions {
   notice?: string;
   /** Where a Share link should open: the playground, also from an embed. */
   sharePage: string;
+  /** Show the threads pane when a program starts a thread (the playground; an embed's panes are fixed). */
+  revealThreads: boolean;
 }
 
 export interface MountedApp {
@@ -68,6 +71,9 @@ export function mountApp(root: HTMLElement, options: AppOptions): MountedApp {
   new StackPane($('#stack'), bus);
   new FramesPane($('#frames'), bus);
   const layout = new Layout(root, bus, options.panes);
+  const threads = new ThreadsPane($('#threads'), bus, () => {
+    if (options.revealThreads) layout.reveal('threads');
+  });
   layout.showEditor(options.showEditor);
   layout.mountMenu($('#view-options'));
 
@@ -106,7 +112,7 @@ export function mountApp(root: HTMLElement, options: AppOptions): MountedApp {
     });
   }
 
-  installTestHooks({ editor, terminal, session, autoplay, panes: () => layout.panes() });
+  installTestHooks({ editor, terminal, session, autoplay, threads, panes: () => layout.panes() });
   if (options.notice) bus.emit('notice', { text: options.notice, error: true });
   void editor.upgrade();
   return { bus, session, autoplay, started: () => started };

@@ -6,6 +6,7 @@ import { VmBridge } from '../vm/bridge';
 import type { Breakpoint, DebugCommand, ProgramInfo, Snapshot } from '../vm/debug-protocol';
 import type { AppBus, Build, RunResult, VmState } from './events';
 import { threadSeed } from './link';
+import { ThreadEventFeed } from './thread-event-feed';
 import { Transcript } from './transcript';
 
 const FILENAME = 'main.py';
@@ -31,6 +32,7 @@ export class Session {
   private program: ProgramInfo | null = null;
   private snapshot: Snapshot | null = null;
   private readonly transcript: Transcript;
+  private readonly threadEvents: ThreadEventFeed;
   /** Pause was pressed during the command in flight (its flag may still be set). */
   private pauseRequested = false;
 
@@ -39,6 +41,7 @@ export class Session {
       append: (chunk) => bus.emit('output', chunk),
       replace: (chunks) => bus.emit('output-replaced', chunks),
     });
+    this.threadEvents = new ThreadEventFeed(bus);
     this.bridge = this.spawn();
   }
 
@@ -67,6 +70,7 @@ export class Session {
         this.bus.emit('program-loaded', program);
       },
       paused: (snapshot) => this.paused(snapshot),
+      threadEvents: (words, dropped) => this.threadEvents.finish(words, dropped),
       done: (status, elapsedMs) => {
         // In a debug session 'done' means its program did not compile: the
         // SyntaxError is already in the terminal and there is nothing to step.
@@ -95,6 +99,7 @@ export class Session {
     this.stopRequestedAt = null;
     this.bus.emit('run-started');
     this.setState('running');
+    this.threadEvents.start(this.bridge.liveThreadEvents);
     this.bridge.run(source, FILENAME, threadSeed(location.hash));
   }
 
@@ -215,6 +220,7 @@ export class Session {
   }
 
   private restart(): void {
+    this.threadEvents.stop();
     if (this.debugSession) this.endDebugSession();
     this.bridge.terminate();
     this.setState('loading');

@@ -1,6 +1,7 @@
 // The page's frame, shared by index.html and embed.html: toolbar, controls
 // bar, the workspace (source column: editor over terminal; the bytecode
-// column; the state column: stack over frames) and the status bar. Static
+// column; the state column: stack over frames), the threads strip under them
+// and the status bar. Static
 // markup only; strings come from data-i18n keys, panes mount into the hosts.
 const TEMPLATE = `
   <header class="toolbar">
@@ -50,6 +51,10 @@ const TEMPLATE = `
       </section>
     </div>
   </main>
+  <section class="pane pane-strip" data-pane="threads">
+    <h2 class="pane-title" data-i18n="threadsLabel"></h2>
+    <div id="threads" class="pane-body"></div>
+  </section>
   <footer class="status-bar" role="status" aria-live="polite">
     <span id="status-message" class="status-message"></span>
     <span id="status-step" class="status-step"></span>

@@ -3,6 +3,7 @@
 import type { EditorPane } from '../panes/editor/editor-pane';
 import type { MonacoOptions } from '../panes/editor/monaco';
 import type { TerminalPane } from '../panes/terminal/terminal-pane';
+import type { ThreadsPane, ThreadsView } from '../panes/threads/threads-pane';
 import type { ProgramInfo, Snapshot } from '../vm/debug-protocol';
 import type { Autoplay } from './autoplay';
 import type { Build, PaneId, VmState } from './events';
@@ -26,6 +27,8 @@ export interface TestHooks {
   setStepBudget(budget: number): void;
   autoplaying(): boolean;
   panes(): PaneId[];
+  /** The lanes, summary and dropped count the threads pane drew last (null: nothing yet). */
+  threadLanes(): ThreadsView | null;
 }
 
 declare global {
@@ -39,10 +42,11 @@ export interface HookedParts {
   terminal: TerminalPane;
   session: Session;
   autoplay: Autoplay;
+  threads: ThreadsPane;
   panes(): PaneId[];
 }
 
-export function installTestHooks({ editor, terminal, session, autoplay, panes }: HookedParts): void {
+export function installTestHooks({ editor, terminal, session, autoplay, threads, panes }: HookedParts): void {
   window.__terrarium = {
     getSource: () => editor.getValue(),
     setSource: (source) => editor.setValue(source),
@@ -57,5 +61,6 @@ export function installTestHooks({ editor, terminal, session, autoplay, panes }:
     setStepBudget: (budget) => session.setStepBudget(budget),
     autoplaying: () => autoplay.playing(),
     panes,
+    threadLanes: () => threads.view(),
   };
 }

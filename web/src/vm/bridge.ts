@@ -3,6 +3,7 @@
 // keeps no run state; session.ts decides what happens when.
 import type { Breakpoint, DebugCommand, ProgramInfo, Snapshot } from './debug-protocol';
 import type { InterruptHandle, PageToWorker, Stream, WorkerToPage } from './protocol';
+import { LiveThreadEvents } from './thread-events';
 
 export interface BridgeHandlers {
   ready(info: { threaded: boolean; version: string }): void;
@@ -11,11 +12,14 @@ export interface BridgeHandlers {
   error(message: string): void;
   program(program: ProgramInfo): void;
   paused(snapshot: Snapshot): void;
+  /** Every thread event of the run that ends next (just before 'done'). */
+  threadEvents(words: Uint32Array, dropped: number): void;
 }
 
 export class VmBridge {
   private readonly worker: Worker;
   private interruptHandle: InterruptHandle | undefined;
+  private live: LiveThreadEvents | undefined;
   private terminated = false;
 
   constructor(private readonly handlers: BridgeHandlers) {
@@ -32,6 +36,11 @@ export class VmBridge {
   /** True once the worker has shared its interrupt flag (threaded build). */
   get canInterrupt(): boolean {
     return this.interruptHandle !== undefined;
+  }
+
+  /** The running program's thread events, read from shared memory (threaded build only). */
+  get liveThreadEvents(): LiveThreadEvents | undefined {
+    return this.live;
   }
 
   /** seed: the green-thread scheduler's (see protocol.ts); default 0. */
@@ -92,6 +101,7 @@ export class VmBridge {
     switch (message.type) {
       case 'ready':
         this.interruptHandle = message.interrupt;
+        this.live = message.threadEvents && new LiveThreadEvents(message.threadEvents);
         this.handlers.ready({ threaded: message.threaded, version: message.version });
         break;
       case 'output':
@@ -108,6 +118,9 @@ export class VmBridge {
         break;
       case 'paused':
         this.handlers.paused(message.snapshot);
+        break;
+      case 'thread-events':
+        this.handlers.threadEvents(message.words, message.dropped);
         break;
     }
   }

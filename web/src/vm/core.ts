@@ -20,6 +20,9 @@ export interface TerrariumCore {
   /** Byte offset in HEAPU8 of the uint8 interrupt flag. */
   interruptFlagAddress(): number;
   clearInterrupt(): void;
+  /** Byte offsets in HEAPU8 of the thread-event recorder (layout: thread-events.ts). */
+  threadEventsHeaderAddress(): number;
+  threadEventsRecordsAddress(): number;
   version(): string;
   threaded(): boolean;
   /**

@@ -2,6 +2,7 @@
 // (vm-worker.ts). Both sides import these types, so a field renamed on one side
 // is a compile error on the other.
 import type { Breakpoint, DebugCommand, ProgramInfo, Snapshot } from './debug-protocol';
+import type { ThreadEventsHandle } from './thread-events';
 
 
 /** 1 = stdout, 2 = stderr, as in the Emscripten core's onOutput(stream, text). */
@@ -38,8 +39,18 @@ export interface InterruptHandle {
 
 /** Worker -> page. */
 export type WorkerToPage =
-  | { type: 'ready'; threaded: boolean; version: string; interrupt?: InterruptHandle }
+  /**
+   * threadEvents (threaded build): the recorder in shared memory, which the page
+   * reads while a program runs (layout: thread-events.ts).
+   */
+  | { type: 'ready'; threaded: boolean; version: string; interrupt?: InterruptHandle; threadEvents?: ThreadEventsHandle }
   | { type: 'output'; stream: Stream; text: string }
+  /**
+   * Every thread and GIL event of the run that just ended (RECORD_WORDS words per
+   * record, see thread-events.ts) and how many did not fit; sent just before 'done'
+   * in both builds, so a page without shared memory gets them too.
+   */
+  | { type: 'thread-events'; words: Uint32Array; dropped: number }
   /** status: 0 ok, 1 uncaught exception (traceback already sent on stream 2), 130 KeyboardInterrupt. */
   | { type: 'done'; status: number; elapsedMs: number }
   /** The compiled program of a debug session (sent once, after 'debug-start'). */

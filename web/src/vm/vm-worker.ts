@@ -17,6 +17,7 @@ import {
 import { OutputCoalescer } from './output-coalescer';
 import { usesThreads } from './uses-threads';
 import type { PageToWorker, Stream, WorkerToPage } from './protocol';
+import { readAll, type ThreadEventsHandle } from './thread-events';
 
 // tsconfig has both DOM and WebWorker libs; here `self` is the worker scope.
 const scope = self as unknown as DedicatedWorkerGlobalScope;
@@ -50,7 +51,25 @@ function run(core: TerrariumCore, source: string, filename: string, green: Green
     return;
   }
   output.flush();
+  postThreadEvents(green ?? core);
   post({ type: 'done', status, elapsedMs: performance.now() - started });
+}
+
+function threadEventsHandle(core: TerrariumCore): ThreadEventsHandle {
+  return {
+    buffer: core.HEAPU8.buffer,
+    header: core.threadEventsHeaderAddress(),
+    records: core.threadEventsRecordsAddress(),
+  };
+}
+
+/** The run's thread events, copied out of wasm memory (the page may not share it). */
+function postThreadEvents(core: TerrariumCore): void {
+  const all = readAll(threadEventsHandle(core));
+  if (!all) return;
+  scope.postMessage({ type: 'thread-events', words: all.words, dropped: all.dropped } satisfies WorkerToPage, [
+    all.words.buffer,
+  ]);
 }
 
 function parseReply<T>(json: string): T | DebugError {
@@ -154,17 +173,18 @@ async function start(): Promise<void> {
     return;
   }
   const threaded = core.threaded();
+  // Creates the interpreter, with its flag and thread-event recorder; the buffer is
+  // taken after, so both lie inside it. Growing shared memory neither moves nor
+  // detaches existing bytes, so the page can keep using it.
+  const interruptAddress = core.interruptFlagAddress();
   const buffer = core.HEAPU8.buffer;
+  const shared = threaded && buffer instanceof SharedArrayBuffer;
   post({
     type: 'ready',
     threaded,
     version: core.version(),
-    // The flag exists now, so it lies inside this buffer; growing shared memory
-    // neither moves nor detaches existing bytes, so the page can keep using it.
-    interrupt:
-      threaded && buffer instanceof SharedArrayBuffer
-        ? { buffer, address: core.interruptFlagAddress() }
-        : undefined,
+    interrupt: shared ? { buffer, address: interruptAddress } : undefined,
+    threadEvents: shared ? threadEventsHandle(core) : undefined,
   });
 }
 

@@ -1,0 +1,95 @@
+// The thread and GIL events of one run, stamped and kept in a fixed array that a
+// reader may scan while the run goes on: the browser's threads pane (Beazley's GIL
+// lanes) reads it straight from wasm memory in the threaded build, and gets a copy
+// at the end of the run otherwise. It records; it does not pair events into spans
+// (web/src/panes/threads/lanes.ts does that).
+//
+// THE LAYOUT (web/src/vm/thread-events.ts reads it; change both together, and
+// kThreadEventLayout): little-endian uint32 words.
+//   header  [0] run      bumped by start_run(), after count and dropped are zeroed
+//           [1] count    records published so far (stored last, with release order)
+//           [2] dropped  events that found the array full
+//           [3] capacity records the array holds
+//           [4] layout   kThreadEventLayout
+//   record  [0] time     microseconds since start_run() (steady clock, never decreasing)
+//           [1] kind | reason << 8   kind: 0 thread start, 1 thread end, 2 GIL requested,
+//                    3 GIL acquired, 4 GIL dropped, 5 lock wait begins, 6 lock wait ends;
+//                    reason (GIL dropped only): 0 interval, 1 blocking call, 2 exit
+//           [2] thread   the thread's serial (0: the main thread; others in start order)
+//           [3] lock     LockWait* only: 1, 2, ... for each lock in order of first wait; else 0
+#pragma once
+#include <atomic>
+#include <chrono>
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <vector>
+#include "terrarium/interpreter.hpp"
+
+namespace terrarium {
+
+// Bump when the words above change meaning; the page refuses a layout it does not know.
+constexpr std::uint32_t kThreadEventLayout = 1;
+
+// The numbering above is ThreadEventKind's and GilDropReason's order: keep them in step.
+static_assert(static_cast<int>(ThreadEventKind::ThreadStart) == 0 && static_cast<int>(ThreadEventKind::ThreadEnd) == 1 &&
+              static_cast<int>(ThreadEventKind::GilRequested) == 2 && static_cast<int>(ThreadEventKind::GilAcquired) == 3 &&
+              static_cast<int>(ThreadEventKind::GilDropped) == 4 && static_cast<int>(ThreadEventKind::LockWaitBegin) == 5 &&
+              static_cast<int>(ThreadEventKind::LockWaitEnd) == 6);
+static_assert(static_cast<int>(GilDropReason::Interval) == 0 && static_cast<int>(GilDropReason::BlockingCall) == 1 &&
+              static_cast<int>(GilDropReason::Exit) == 2);
+
+struct ThreadEventRecord {
+  std::uint32_t time_us;
+  std::uint32_t kind_and_reason;
+  std::uint32_t thread;
+  std::uint32_t lock;
+
+  ThreadEventKind kind() const { return static_cast<ThreadEventKind>(kind_and_reason & 0xff); }
+  GilDropReason reason() const { return static_cast<GilDropReason>(kind_and_reason >> 8); }
+};
+static_assert(sizeof(ThreadEventRecord) == 16, "the page reads records as four uint32 words");
+
+struct ThreadEventHeader {
+  std::atomic<std::uint32_t> run{0};
+  std::atomic<std::uint32_t> count{0};
+  std::atomic<std::uint32_t> dropped{0};
+  std::uint32_t capacity = 0;
+  std::uint32_t layout = kThreadEventLayout;
+};
+static_assert(sizeof(ThreadEventHeader) == 20, "the page reads the header as five uint32 words");
+
+class ThreadEventRecorder : public ThreadObserver {
+ public:
+  // The array is allocated here, once: its address never changes, so a reader that
+  // was given it (the page, holding the wasm memory of that moment) can keep it.
+  static constexpr std::uint32_t kDefaultCapacity = 200'000;
+  explicit ThreadEventRecorder(std::uint32_t capacity = kDefaultCapacity);
+
+  // Forgets the previous run and restarts the clock. Call it before the run starts.
+  void start_run();
+  void on_thread_event(const ThreadEvent& event) override;
+
+  // For readers in this process: a consistent copy of what is published.
+  std::vector<ThreadEventRecord> records() const;
+  std::uint32_t dropped() const { return header_.dropped.load(std::memory_order_acquire); }
+
+  // For readers outside C++ (the page): see THE LAYOUT above.
+  const ThreadEventHeader* header() const { return &header_; }
+  const ThreadEventRecord* record_array() const { return records_.get(); }
+
+ private:
+  std::uint32_t lock_number(const void* lock);
+
+  ThreadEventHeader header_;
+  std::unique_ptr<ThreadEventRecord[]> records_;
+  // Writers come from several threads at once (events arrive on the thread they
+  // happen on); the mutex orders them, so record times never go back.
+  mutable std::mutex mutex_;
+  std::chrono::steady_clock::time_point start_;
+  std::uint32_t last_time_us_ = 0;
+  std::map<const void*, std::uint32_t> lock_numbers_;
+};
+
+}  // namespace terrarium
