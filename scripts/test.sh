@@ -43,6 +43,11 @@ suite "native-tsan: thread and isolation unit tests" build/native-tsan/terrarium
 suite "native-tsan: thread programs without race reports" bash scripts/sanitizer_scan.sh build/native-tsan/terrarium \
   tests/conformance/stdlib/thread_*.py tests/conformance/stdlib/threading_*.py tests/conformance/stdlib/queue_threads.py \
   tests/conformance/stdlib/futures_*.py tests/conformance/stdlib/asyncio_to_thread.py tests/conformance/parallel $(ls ../shared/acceptance/m6_*.py 2>/dev/null)
+# Green threads in the browser's single-threaded module (Asyncify fibers), under Node: the
+# thread programs and the course's thread labs, byte for byte.
+suite "wasm green module for Node" cmake --build build/wasm-st --target terrarium_green_node
+suite "wasm green module: thread programs under Node" node --no-experimental-fetch tests/conformance/run_wasm_green.mjs \
+  build/wasm-st/wasm/green-node/terrarium.js $( [ -d ../shared/acceptance ] && echo ../shared/acceptance)
 suite "wasm-node build" build_preset wasm-node
 suite "wasm-node: unit tests under Node with threads" ctest --preset wasm-node
 suite "browser: Playwright specs in Chromium" node --test --test-concurrency=1 tests/web/

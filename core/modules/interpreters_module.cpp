@@ -58,13 +58,15 @@ void worker_dealloc(Object* o) {
   object_free(o);
 }
 
-bool threads_available(ThreadState* ts) {
 #if defined(__EMSCRIPTEN__) && !defined(__EMSCRIPTEN_PTHREADS__)
-  raise(ts, &exc_RuntimeError, "isolated interpreters need a build with threads");
-  return false;
+constexpr bool kHaveThreads = false;  // the single-threaded browser modules (green threads at most)
 #else
-  return true;
+constexpr bool kHaveThreads = true;
 #endif
+
+bool threads_available(ThreadState* ts) {
+  if (!kHaveThreads) raise(ts, &exc_RuntimeError, "isolated interpreters need a build with threads");
+  return kHaveThreads;
 }
 
 bool str_arg(ThreadState* ts, const char* fname, const char* pname, Object* o, std::string& out) {
@@ -337,6 +339,7 @@ Object* init_interpreters_module(ThreadState* ts) {
   Object* d = module_dict(m);
   bool ok = add_builtin_function(ts, d, "copy", interpreters_copy) &&
             add_builtin_function(ts, d, "cpu_count", interpreters_cpu_count) &&
+            add_builtin_object(ts, d, "available", new_bool(kHaveThreads)) &&
             set_worker_type(ts, d);
   if (!ok) {
     decref(m);

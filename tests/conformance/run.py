@@ -20,7 +20,7 @@ import sys
 
 HERE = pathlib.Path(__file__).resolve().parent
 # The same test as web/src/vm/uses-threads.ts: programs that may start threads.
-USES_THREADS = re.compile(r"^\s*(?:import|from)\s+(?:threading|_thread|concurrent|multiprocessing|queue)\b"
+USES_THREADS = re.compile(r"^\s*(?:import\s+[^\n#]*\b|from\s+)(?:threading|_thread|concurrent|multiprocessing|queue)\b"
                           r"|\b(?:to_thread|run_in_executor)\b", re.M)
 RUN_FLAGS = []
 

@@ -54,6 +54,7 @@ describe('threads on a page that is not isolated (green threads)', { timeout: 60
 
   test('a course lab with a thread pool prints what CPython prints', async () => {
     assert.equal(await ctx.page.evaluate(() => crossOriginIsolated), false);
+    await waitForState(ctx.page, 'ready');
     assert.equal(await ctx.page.evaluate(() => window.__terrarium.build()), 'single-threaded');
     for (const name of ['m6_thread_pool_executor', 'm6_queue_workers', 'm6_threading_primitives']) {
       const lab = path.join(REPO, '..', 'shared', 'acceptance', name);
@@ -82,6 +83,12 @@ describe('threads on a page that is not isolated (green threads)', { timeout: 60
     for (const seed of [4, 5, 6]) others.push(await runWithSeed(seed));
     assert.ok(others.some((t) => t !== first), `every seed gave ${first}`);
     await saveArtifact(ctx.page, 'section[data-pane="terminal"]', 'green-threads-race');
+  });
+
+  test('a process pool says at once that it needs threads', async () => {
+    const text = unwrapped(await runProgram(ctx.page,
+      'from concurrent.futures import ProcessPoolExecutor\nProcessPoolExecutor(2)\n'));
+    assert.match(text, /NotImplementedError: process pools need isolated interpreters, each on a thread of its own/);
   });
 
   test('a deadlock is reported with who waits where, and Stop ends it', async () => {

@@ -86,6 +86,20 @@ describe('threads on the isolated page (threaded build)', { timeout: 60_000 }, (
     assert.equal(unwrapped(text), unwrapped(readFileSync(`${lab}.out`, 'utf8')));
   });
 
+  test('a process pool runs its workers in isolated interpreters on pthreads', async () => {
+    const text = await runProgram(ctx.page, `from concurrent.futures import ProcessPoolExecutor
+import multiprocessing as mp
+def square(x):
+    return x * x
+if __name__ == "__main__":
+    with ProcessPoolExecutor(2) as ex:
+        print(list(ex.map(square, range(8))))
+    with mp.Pool(2) as pool:
+        print(pool.map(square, [1, 2, 3]), mp.current_process().name)
+`);
+    assert.deepEqual(text.split('\n'), ['[0, 1, 4, 9, 16, 25, 36, 49]', '[1, 4, 9] MainProcess']);
+  });
+
   test('Stop ends two deadlocked threads and the VM keeps working', async () => {
     const latency = await runAndStop(ctx.page, DEADLOCK);
     assert.ok(latency !== null && latency < 1000, `stop took ${latency} ms`);

@@ -47,6 +47,15 @@ def call_on(worker, fn, args, kwargs, traceback_class):
     return False, exc
 
 
+def check_available():
+    """Pools say at once, rather than as a broken pool later, when they cannot work."""
+    if not _interpreters.available:
+        raise NotImplementedError(
+            "process pools need isolated interpreters, each on a thread of its own, and this "
+            "build has no threads (a page that is not cross-origin isolated runs Python threads "
+            "as green threads on one thread)")
+
+
 class StartFailed(Exception):
     """A worker could not start: its program or its initializer raised."""
 

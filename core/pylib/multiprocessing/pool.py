@@ -75,6 +75,7 @@ class Pool:
     daemon = True
 
     def __init__(self, processes=None, initializer=None, initargs=(), maxtasksperchild=None, context=None):
+        _lanes.check_available()
         if context is None:
             from .context import _default_context
             context = _default_context.get_context()

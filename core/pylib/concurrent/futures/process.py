@@ -104,6 +104,7 @@ class ProcessPoolExecutor(_base.Executor):
                 can complete before it will exit and be replaced with a fresh
                 worker process.
         """
+        _lanes.check_available()
         if max_workers is None:
             max_workers = mp.cpu_count() or 1
         elif max_workers <= 0:

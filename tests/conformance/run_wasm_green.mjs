@@ -1,0 +1,61 @@
+// The thread programs of the conformance suite and the course labs that use threads,
+// run on the green-thread browser module (wasm/green: the single-threaded core linked
+// with Asyncify, Python threads as fibers) under Node, compared byte for byte with
+// CPython's output. The same programs `run.py --green-threads` runs natively.
+//   node --no-experimental-fetch tests/conformance/run_wasm_green.mjs MODULE.js [ACCEPTANCE_DIR]
+// Ends with "N passed, N failed"; exits 1 on any failure.
+import { readFileSync, readdirSync, existsSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+// The same test as web/src/vm/uses-threads.ts and run.py's USES_THREADS.
+const USES_THREADS =
+  /^\s*(?:import\s+[^\n#]*\b|from\s+)(?:threading|_thread|concurrent|multiprocessing|queue)\b|\b(?:to_thread|run_in_executor)\b/m;
+
+function scripts(dir, recurse) {
+  const found = [];
+  for (const name of readdirSync(dir).sort()) {
+    const full = path.join(dir, name);
+    if (recurse && statSync(full).isDirectory()) found.push(...scripts(full, false));
+    else if (name.endsWith('.py') && existsSync(full.replace(/\.py$/, '.out'))) found.push(full);
+  }
+  return found;
+}
+
+const [modulePath, acceptance] = process.argv.slice(2);
+if (!modulePath) {
+  console.error('usage: run_wasm_green.mjs MODULE.js [ACCEPTANCE_DIR]');
+  process.exit(2);
+}
+const createTerrarium = createRequire(import.meta.url)(path.resolve(modulePath));
+let output = '';
+const core = await createTerrarium({ onOutput: (_stream, text) => { if (_stream === 1) output += text; } });
+
+const programs = scripts(HERE, true);
+if (acceptance) programs.push(...scripts(acceptance, false));
+let passed = 0;
+let failed = 0;
+for (const file of programs) {
+  const source = readFileSync(file, 'utf8');
+  if (!USES_THREADS.test(source)) continue;
+  // Process pools need OS threads for their isolated interpreters; the browser's
+  // single-threaded module has none (they raise CPython's error there).
+  if (/ProcessPoolExecutor|multiprocessing|_interpreters/.test(source)) continue;
+  output = '';
+  core.prepareGreenRun(source, path.basename(file), 0);
+  core._terrarium_run_green();
+  const status = core.greenRunStatus();
+  const expected = readFileSync(file.replace(/\.py$/, '.out'), 'utf8');
+  const name = path.relative(path.join(HERE, '..', '..'), file);
+  if (status === 0 && output === expected) {
+    passed += 1;
+    console.log(`PASS ${name}`);
+  } else {
+    failed += 1;
+    console.log(`FAIL ${name}: status ${status}${output === expected ? '' : ', stdout differs'}`);
+  }
+}
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed || !passed ? 1 : 0);
