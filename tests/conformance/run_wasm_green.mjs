@@ -30,8 +30,8 @@ if (!modulePath) {
   process.exit(2);
 }
 const createTerrarium = createRequire(import.meta.url)(path.resolve(modulePath));
-let output = '';
-const core = await createTerrarium({ onOutput: (_stream, text) => { if (_stream === 1) output += text; } });
+const captured = { 1: '', 2: '' };
+const core = await createTerrarium({ onOutput: (stream, text) => { captured[stream] += text; } });
 
 const programs = scripts(HERE, true);
 if (acceptance) programs.push(...scripts(acceptance, false));
@@ -43,18 +43,25 @@ for (const file of programs) {
   // Process pools need OS threads for their isolated interpreters; the browser's
   // single-threaded module has none (they raise CPython's error there).
   if (/ProcessPoolExecutor|multiprocessing|_interpreters/.test(source)) continue;
-  output = '';
-  core.prepareGreenRun(source, path.basename(file), 0);
+  captured[1] = captured[2] = '';
+  core.prepareGreenRun(source, file, 0);
   core._terrarium_run_green();
   const status = core.greenRunStatus();
-  const expected = readFileSync(file.replace(/\.py$/, '.out'), 'utf8');
+  // As run.py checks: stdout always; stderr and the exit status where they are recorded.
+  const expected = (suffix) => (existsSync(file.replace(/\.py$/, suffix)) ? readFileSync(file.replace(/\.py$/, suffix), 'utf8') : null);
+  const expectedErr = expected('.err')?.replaceAll('{DIR}/', `${path.dirname(file)}/`);
+  const expectedStatus = Number(expected('.status') ?? 0);
+  const problems = [];
+  if (captured[1] !== expected('.out')) problems.push('stdout differs');
+  if (expectedErr != null && captured[2] !== expectedErr) problems.push(`stderr differs:\n${captured[2]}`);
+  if (status !== expectedStatus) problems.push(`exit status ${status}, expected ${expectedStatus}:\n${captured[2]}`);
   const name = path.relative(path.join(HERE, '..', '..'), file);
-  if (status === 0 && output === expected) {
+  if (problems.length === 0) {
     passed += 1;
     console.log(`PASS ${name}`);
   } else {
     failed += 1;
-    console.log(`FAIL ${name}: status ${status}${output === expected ? '' : ', stdout differs'}`);
+    console.log(`FAIL ${name}: ${problems.join('; ')}`);
   }
 }
 console.log(`${passed} passed, ${failed} failed`);

@@ -93,7 +93,10 @@ describe('threads on a page that is not isolated (green threads)', { timeout: 60
 
   test('a deadlock is reported with who waits where, and Stop ends it', async () => {
     await openPlayground(ctx.page, ctx.server.url);
-    await waitForState(ctx.page, 'ready');
+    // The green module loads with the first program that imports a thread module; load
+    // it first so the deadlock is reached well before Stop is pressed.
+    await runProgram(ctx.page, 'import threading\nprint("warm", threading.active_count())');
+    await waitForTerminal(ctx.page, ['warm 1']);
     const latency = await runAndStop(ctx.page, DEADLOCK);
     assert.ok(latency !== null && latency < 1000, `stop took ${latency} ms`);
     const text = unwrapped(await waitForTerminal(ctx.page, ['KeyboardInterrupt']));
