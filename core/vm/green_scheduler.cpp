@@ -214,7 +214,9 @@ void GreenScheduler::reap_finished() {
 void GreenScheduler::reschedule(Thread* self) {
   for (;;) {
     refresh_waiters();
-    std::vector<Thread*> candidates;
+    // A member, not a local: the stack of a thread that ends here is never unwound.
+    std::vector<Thread*>& candidates = candidates_;
+    candidates.clear();
     for (auto& t : threads_)
       if (t->state == Thread::State::Runnable && t.get() != self) candidates.push_back(t.get());
     if (candidates.empty() && self->state == Thread::State::Runnable) {

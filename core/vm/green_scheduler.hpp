@@ -75,6 +75,7 @@ class GreenScheduler {
   long budget_ = 0;
   bool deadlock_reported_ = false;
   std::vector<std::unique_ptr<Thread>> threads_;  // [0] is the main thread
+  std::vector<Thread*> candidates_;               // reschedule()'s scratch list
   Thread* current_ = nullptr;
 };
 
