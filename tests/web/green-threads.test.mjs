@@ -4,11 +4,9 @@
 // scheduler — the same output as CPython, the same interleaving for the same seed, a
 // report when every thread waits for ever, and Stop still ends the run.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, test } from 'node:test';
 import {
-  REPO, openPlayground, runAndStop, runProgram, saveArtifact, usePlayground, waitForState, waitForTerminal,
+  courseLab, openPlayground, runAndStop, runProgram, saveArtifact, usePlayground, waitForState, waitForTerminal,
 } from './harness.mjs';
 
 // Two threads append in turns; which one ran when shows in the signature it prints.
@@ -57,15 +55,10 @@ describe('threads on a page that is not isolated (green threads)', { timeout: 60
     await waitForState(ctx.page, 'ready');
     assert.equal(await ctx.page.evaluate(() => window.__terrarium.build()), 'single-threaded');
     for (const name of ['m6_thread_pool_executor', 'm6_queue_workers', 'm6_threading_primitives']) {
-      const lab = path.join(REPO, '..', 'shared', 'acceptance', name);
-      let source;
-      try {
-        source = readFileSync(`${lab}.py`, 'utf8');
-      } catch {
-        return; // the course labs live outside the repository; CI machines have them
-      }
-      const text = await runProgram(ctx.page, source);
-      assert.equal(unwrapped(text), unwrapped(readFileSync(`${lab}.out`, 'utf8')), name);
+      const lab = courseLab(name);
+      if (!lab) return;
+      const text = await runProgram(ctx.page, lab.source);
+      assert.equal(unwrapped(text), unwrapped(lab.expected), name);
     }
   });
 
@@ -79,6 +72,12 @@ describe('threads on a page that is not isolated (green threads)', { timeout: 60
     const first = await runWithSeed(3);
     assert.ok(Number(first.split(' ')[1]) > 3, `the threads hardly took turns: ${first}`);
     assert.equal(await runWithSeed(3), first);
+    // A share link keeps the seed: opened again, the race runs as it was shared.
+    await ctx.page.click('#share');
+    await ctx.page.waitForFunction(() => location.hash.startsWith('#s=') && location.hash.endsWith('&seed=3'));
+    const link = await ctx.page.evaluate(() => location.href);
+    await openPlayground(ctx.page, link);
+    assert.equal(await runProgram(ctx.page, RACE), first);
     const others = [];
     for (const seed of [4, 5, 6]) others.push(await runWithSeed(seed));
     assert.ok(others.some((t) => t !== first), `every seed gave ${first}`);

@@ -3,7 +3,7 @@
 // and helpers that drive the playground through window.__terrarium.
 // Missing build outputs are a failure, not a skip: `npm test` builds them first.
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
@@ -115,6 +115,19 @@ export async function launchBrowser() {
       await rm(profile, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * A course lab from ../shared/acceptance as { source, expected } (CPython's output), or
+ * null: the labs live outside the repository and CI machines have them.
+ */
+export function courseLab(name) {
+  const lab = path.join(REPO, '..', 'shared', 'acceptance', name);
+  try {
+    return { source: readFileSync(`${lab}.py`, 'utf8'), expected: readFileSync(`${lab}.out`, 'utf8') };
+  } catch {
+    return null;
+  }
 }
 
 // --- Driving the playground (all through window.__terrarium) ---------------

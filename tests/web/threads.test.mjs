@@ -2,10 +2,8 @@
 // Workers sharing the wasm memory) under the GIL. Pages that are not isolated run them
 // as green threads: green-threads.test.mjs.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, test } from 'node:test';
-import { REPO, runAndStop, runProgram, usePlayground, waitForTerminal } from './harness.mjs';
+import { courseLab, runAndStop, runProgram, usePlayground, waitForTerminal } from './harness.mjs';
 
 const COUNTER = `import threading
 import queue
@@ -73,17 +71,12 @@ describe('threads on the isolated page (threaded build)', { timeout: 60_000 }, (
   });
 
   test('a course lab with a thread pool prints what CPython prints', async () => {
-    const lab = path.join(REPO, '..', 'shared', 'acceptance', 'm6_thread_pool_executor');
-    let source;
-    try {
-      source = readFileSync(`${lab}.py`, 'utf8');
-    } catch {
-      return; // the course labs live outside the repository; CI machines have them
-    }
-    const text = await runProgram(ctx.page, source);
+    const lab = courseLab('m6_thread_pool_executor');
+    if (!lab) return;
+    const text = await runProgram(ctx.page, lab.source);
     // The terminal wraps long lines into rows: compare the text without line breaks.
     const unwrapped = (s) => s.replace(/\n/g, '');
-    assert.equal(unwrapped(text), unwrapped(readFileSync(`${lab}.out`, 'utf8')));
+    assert.equal(unwrapped(text), unwrapped(lab.expected));
   });
 
   test('a process pool runs its workers in isolated interpreters on pthreads', async () => {

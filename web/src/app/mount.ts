@@ -13,7 +13,7 @@ import { ThreadsPane } from '../panes/threads/threads-pane';
 import { Autoplay, DEFAULT_SPEED } from './autoplay';
 import { EventBus, type AppBus, type AppEvents, type PaneId } from './events';
 import { Layout } from './layout';
-import { encodeShare } from './link';
+import { encodeShare, threadSeed } from './link';
 import { Session } from './session';
 import { buildSkeleton } from './skeleton';
 import { mountStatusBar } from './status-bar';
@@ -91,7 +91,9 @@ export function mountApp(root: HTMLElement, options: AppOptions): MountedApp {
     const step = session.lastSnapshot()?.step ?? 0;
     const hash = encodeShare({ code: editor.getValue(), panes: layout.panes(), step });
     const url = new URL(options.sharePage, location.href);
-    url.hash = hash;
+    // A green-thread seed stays with the link, so a race replays as it was shared.
+    const seed = threadSeed(location.hash);
+    url.hash = seed ? `${hash}&seed=${seed}` : hash;
     if (url.pathname === location.pathname) history.replaceState(null, '', url);
     // The address bar has the link at once; the clipboard may ask for a
     // permission and never answer, so it only upgrades the message.
