@@ -3,7 +3,7 @@
 // as green threads: green-threads.test.mjs.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { courseLab, runAndStop, runProgram, usePlayground, waitForTerminal } from './harness.mjs';
+import { courseLab, runAndStop, runProgram, usePlayground, waitForState, waitForTerminal } from './harness.mjs';
 
 const COUNTER = `import threading
 import queue
@@ -91,6 +91,20 @@ if __name__ == "__main__":
         print(pool.map(square, [1, 2, 3]), mp.current_process().name)
 `);
     assert.deepEqual(text.split('\n'), ['[0, 1, 4, 9, 16, 25, 36, 49]', '[1, 4, 9] MainProcess']);
+  });
+
+  test('a deadlock is reported after a second: who waits where, for which lock, held by whom', async () => {
+    await waitForState(ctx.page, 'ready');
+    await ctx.page.evaluate((source) => window.__terrarium.setSource(source), DEADLOCK);
+    await ctx.page.click('#run');
+    const text = (await waitForTerminal(ctx.page, ['held by'], 5000)).replace(/\n/g, '');
+    assert.match(text, /Deadlock: every thread is waiting/);
+    assert.match(text, /Thread-\d+ \(one\) waits in one\(\) at main\.py:6 for <_thread\.lock object at 0x[0-9a-f]+>, held by Thread-\d+ \(two\)/);
+    assert.match(text, /MainThread waits in _wait_for_tstate_lock\(\)/);
+    assert.equal(await ctx.page.evaluate(() => window.__terrarium.state()), 'running');  // it hangs, as CPython would
+    await ctx.page.click('#stop');
+    await waitForTerminal(ctx.page, ['KeyboardInterrupt']);
+    await waitForState(ctx.page, 'ready');
   });
 
   test('Stop ends two deadlocked threads and the VM keeps working', async () => {

@@ -54,7 +54,7 @@ export class ThreadsPane {
     ] as const) {
       const button = document.createElement('button');
       button.type = 'button';
-      button.className = 'threads-button';
+      button.className = 'button threads-button';
       button.dataset.key = key;
       button.addEventListener('click', action);
       this.buttons.push(button);
