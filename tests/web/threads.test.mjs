@@ -70,6 +70,20 @@ describe('threads on the isolated page (threaded build)', { timeout: 60_000 }, (
     ]);
   });
 
+  test('twenty threads sleeping at once (the I/O-bound lab) overlap their sleeps', async () => {
+    const text = await runProgram(ctx.page, `import threading, time
+t0 = time.perf_counter()
+threads = [threading.Thread(target=time.sleep, args=(0.3,)) for _ in range(20)]
+for t in threads:
+    t.start()
+print("alive", threading.active_count())
+for t in threads:
+    t.join()
+print("overlapped", time.perf_counter() - t0 < 20 * 0.3 / 4)
+`);
+    assert.deepEqual(text.split('\n'), ['alive 21', 'overlapped True']);
+  });
+
   test('a course lab with a thread pool prints what CPython prints', async () => {
     const lab = courseLab('m6_thread_pool_executor');
     if (!lab) return;

@@ -15,6 +15,7 @@ import {
   type TerrariumCore,
 } from './core';
 import { OutputCoalescer } from './output-coalescer';
+import { threadPoolReady, topUpThreadPool } from './thread-pool';
 import { usesThreads } from './uses-threads';
 import type { PageToWorker, Stream, WorkerToPage } from './protocol';
 import { readAll, type ThreadEventsHandle } from './thread-events';
@@ -53,6 +54,7 @@ function run(core: TerrariumCore, source: string, filename: string, green: Green
   output.flush();
   postThreadEvents(green ?? core);
   post({ type: 'done', status, elapsedMs: performance.now() - started });
+  if (core.threaded()) topUpThreadPool(core);
 }
 
 function threadEventsHandle(core: TerrariumCore): ThreadEventsHandle {
@@ -152,6 +154,9 @@ async function start(): Promise<void> {
     // If loading failed, the page already has the 'error' message below.
     const core = await corePromise.catch(() => null);
     if (!core) return;
+    // Threads need loaded workers (thread-pool.ts); other programs do not wait for them.
+    const source = message.type === 'run' || message.type === 'debug-start' ? message.source : '';
+    if (core.threaded() && usesThreads(source)) await threadPoolReady(core);
     if (message.type === 'run') {
       let green: GreenCore | null;
       try {
@@ -186,6 +191,7 @@ async function start(): Promise<void> {
     interrupt: shared ? { buffer, address: interruptAddress } : undefined,
     threadEvents: shared ? threadEventsHandle(core) : undefined,
   });
+  if (threaded) topUpThreadPool(core);
 }
 
 void start();
