@@ -210,6 +210,7 @@ class GreenRun {
     if (!interp->green_seed) return;
     interp->main_thread.ident = os_thread_ident();
     interp->green = std::make_unique<GreenScheduler>(*interp->runtime, *interp->green_seed);
+    interp->green->set_real_time(interp->virtual_clock == nullptr);
     interp->runtime->green = interp->green.get();
   }
   void end(ThreadState* ts) {

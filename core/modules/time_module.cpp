@@ -79,13 +79,13 @@ Object* time_sleep(ThreadState* ts, Object*, Object* const* args, std::size_t na
   }
   if (std::isnan(seconds)) return raise(ts, &exc_ValueError, "Invalid value NaN (not a number)");
   if (seconds < 0) return raise(ts, &exc_ValueError, "sleep length must be non-negative");
-  if (ts->interp->virtual_clock) return newref(py_none());  // virtual time: sleeping takes no steps
   if (GreenScheduler* green = green_scheduler(ts)) {  // the other green threads run meanwhile
     static const std::function<bool()> never = [] { return false; };
     WaitSubject subject{nullptr, "time.sleep()", nullptr};
     if (green->wait(ts, never, seconds, subject) == GreenWaitResult::Stopped) return raise_stop(ts);
     return newref(py_none());
   }
+  if (ts->interp->virtual_clock) return newref(py_none());  // virtual time: sleeping takes no steps
   using namespace std::chrono;
   auto deadline = steady_clock::now() + duration_cast<steady_clock::duration>(duration<double>(seconds));
   constexpr auto kSlice = milliseconds(10);

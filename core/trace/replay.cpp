@@ -180,7 +180,7 @@ void seed_random(Interpreter& interp, const std::string& source) {
 }  // namespace
 
 ReplayResult replay(const std::string& source, const std::string& filename, const StopRule& rule,
-                    bool want_program_info) {
+                    bool want_program_info, std::optional<std::uint64_t> green_seed) {
   CaptureOutput out;
   ReplayObserver observer(rule, out, want_program_info);
   ReplayResult result;
@@ -188,6 +188,7 @@ ReplayResult replay(const std::string& source, const std::string& filename, cons
   {
     Interpreter interp(out);
     interp.set_virtual_clock(observer.clock());
+    if (green_seed) (void)interp.use_green_threads(*green_seed);
     seed_random(interp, source);
     out.chunks.clear();
     out.utf16_length = 0;

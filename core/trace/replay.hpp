@@ -7,6 +7,7 @@
 #pragma once
 #include <atomic>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 #include <nlohmann/json.hpp>
@@ -54,8 +55,9 @@ struct ReplayResult {
   bool finished = false;
 };
 
-// Runs `source` until `rule` pauses it (or it ends).
+// Runs `source` until `rule` pauses it (or it ends); with `green_seed`, its threads are
+// green threads (Interpreter::use_green_threads), so the run is the same every time.
 ReplayResult replay(const std::string& source, const std::string& filename, const StopRule& rule,
-                    bool want_program_info);
+                    bool want_program_info, std::optional<std::uint64_t> green_seed = std::nullopt);
 
 }  // namespace terrarium

@@ -7,8 +7,15 @@
 
 #include "terrarium/interpreter.hpp"
 #include "trace/snapshot.hpp"
+#include "vm/fiber.hpp"
 
 namespace terrarium {
+
+bool RunController::use_green_threads(std::uint64_t seed) {
+  if (!fibers_available()) return false;
+  green_seed_ = seed;
+  return true;
+}
 
 RunController::RunController(std::string source, std::string filename, std::vector<Breakpoint> breakpoints,
                              std::uint64_t step_budget, std::atomic<std::uint8_t>* pause_flag)
@@ -21,7 +28,7 @@ RunController::RunController(std::string source, std::string filename, std::vect
 bool RunController::start(nlohmann::json& program_info, std::string& error) {
   StopRule rule;
   rule.max_reason = "start";
-  ReplayResult result = replay(source_, filename_, rule, true);
+  ReplayResult result = replay(source_, filename_, rule, true, green_seed_);
   if (!result.compiled) {
     for (const OutputChunk& chunk : result.output) error += chunk.text;
     return false;
@@ -74,7 +81,7 @@ const nlohmann::json& RunController::command(const nlohmann::json& command) {
 }
 
 const nlohmann::json& RunController::run(StopRule rule) {
-  ReplayResult result = replay(source_, filename_, rule, false);
+  ReplayResult result = replay(source_, filename_, rule, false, green_seed_);
   step_ = result.step;
   finished_ = result.finished;
   snapshot_ = std::move(result.snapshot);

@@ -5,6 +5,7 @@
 // it needs no thread of its own and works the same in the single-threaded wasm build.
 #pragma once
 #include <atomic>
+#include <optional>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -28,6 +29,10 @@ class RunController {
   // the page ends the session (debug-end) and the controller is dropped.
   const nlohmann::json& command(const nlohmann::json& command);
   void set_breakpoints(std::vector<Breakpoint> breakpoints) { breakpoints_ = std::move(breakpoints); }
+  // Replays run the program's threads as green threads with this seed (deterministic,
+  // so every replay to a step is the same run). Call before start(). False where the
+  // build has no fibers (threads are then OS threads, as without this call).
+  [[nodiscard]] bool use_green_threads(std::uint64_t seed);
   // Output the program wrote up to the current step that no earlier call handed out
   // (after a step back: nothing; the page cuts its transcript at outputLength).
   std::vector<OutputChunk> take_new_output();
@@ -44,6 +49,7 @@ class RunController {
   std::vector<Breakpoint> breakpoints_;
   std::uint64_t step_budget_;
   std::atomic<std::uint8_t>* pause_flag_;
+  std::optional<std::uint64_t> green_seed_;
   std::uint64_t step_ = 0;
   bool finished_ = false;
   nlohmann::json snapshot_;

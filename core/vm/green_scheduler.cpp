@@ -162,11 +162,12 @@ GreenWaitResult GreenScheduler::wait(ThreadState* ts, const std::function<bool()
     if (timeout_s < 0) {
       ts->waiting_for = &subject;
       report_deadlock(ts);
+      if (!real_time_) runtime_.eval_breaker.fetch_or(kBreakInterrupt, std::memory_order_acq_rel);
       while (!stop_requested(runtime_, ts)) std::this_thread::sleep_for(std::chrono::milliseconds(10));
       ts->waiting_for = nullptr;
       return GreenWaitResult::Stopped;
     }
-    if (!sleep_real(timeout_s, [&] { return ready() || stop_requested(runtime_, ts); }) && !ready())
+    if (real_time_ && !sleep_real(timeout_s, [&] { return ready() || stop_requested(runtime_, ts); }) && !ready())
       return GreenWaitResult::Stopped;
     now_ += timeout_s;
     return ready() ? GreenWaitResult::Ready : GreenWaitResult::TimedOut;
@@ -237,10 +238,12 @@ void GreenScheduler::reschedule(Thread* self) {
     bool stop = false;
     if (earliest == kForever) {
       report_deadlock(self->ts);
-      std::this_thread::sleep_for(std::chrono::milliseconds(10));
+      // A replay must end: the deadlock stops the program as Stop would.
+      if (!real_time_) runtime_.eval_breaker.fetch_or(kBreakInterrupt, std::memory_order_acq_rel);
+      else std::this_thread::sleep_for(std::chrono::milliseconds(10));
       continue;
     }
-    stop = !sleep_real(earliest - now_, [this] { return stopping_bits(runtime_); });
+    if (real_time_) stop = !sleep_real(earliest - now_, [this] { return stopping_bits(runtime_); });
     if (!stop) now_ = std::max(now_, earliest);
   }
 }

@@ -38,6 +38,9 @@ class GreenScheduler {
   GreenScheduler& operator=(const GreenScheduler&) = delete;
 
   std::uint64_t seed() const { return seed_; }
+  // Off for a debug session's replays, which must be quick and end: time only jumps
+  // when every thread waits (no real sleeping), and a deadlock stops the program.
+  void set_real_time(bool on) { real_time_ = on; }
   double now() const { return now_; }  // virtual seconds since the first thread started
 
   // A new thread, runnable; entry(arg) runs on its own fiber when it is first chosen
@@ -74,6 +77,7 @@ class GreenScheduler {
   double now_ = 0;
   long budget_ = 0;
   bool deadlock_reported_ = false;
+  bool real_time_ = true;
   std::vector<std::unique_ptr<Thread>> threads_;  // [0] is the main thread
   std::vector<Thread*> candidates_;               // reschedule()'s scratch list
   Thread* current_ = nullptr;

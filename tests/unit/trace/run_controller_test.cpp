@@ -280,3 +280,54 @@ TEST_CASE("an exception shows with the handler the exception table picks", "[tra
 }
 
 #endif  // TERRARIUM_TRACE_HOOKS
+
+TEST_CASE("with green threads, a program with threads steps the same way every replay", "[trace]") {
+  const std::string source =
+      "import threading, time\n"
+      "log = []\n"
+      "def work(name):\n"
+      "    for i in range(300):\n"
+      "        log.append(name)\n"
+      "    time.sleep(0.01)\n"
+      "ts = [threading.Thread(target=work, args=(n,)) for n in 'ab']\n"
+      "for t in ts: t.start()\n"
+      "for t in ts: t.join()\n"
+      "joined = True\n"
+      "print(len(log), sum(1 for x, y in zip(log, log[1:]) if x != y) > 0)\n";
+  RunController controller(source, "prog.py", {{10, ""}}, 1000000);
+  if (!controller.use_green_threads(5)) return;  // a build without fibers
+  json program;
+  std::string error;
+  REQUIRE(controller.start(program, error));
+  json at_join = step(controller, "continue");
+  CHECK(at_join["reason"] == "breakpoint");
+  json end = step(controller, "continue");
+  CHECK(end["reason"] == "finished");
+  std::string printed;
+  for (const auto& chunk : controller.take_new_output()) printed += chunk.text;
+  CHECK(printed == "600 True\n");
+  // Back to the breakpoint's step: the same state, threads and all.
+  json again = controller.command(json{{"kind", "goto"}, {"step", at_join["step"]}});
+  again["reason"] = at_join["reason"];  // reached by goto rather than the breakpoint
+  CHECK(again.dump() == at_join.dump());
+}
+
+TEST_CASE("with green threads, a deadlock in a replay ends it with the report", "[trace]") {
+  RunController controller(
+      "import threading\n"
+      "a = threading.Lock(); a.acquire()\n"
+      "t = threading.Thread(target=a.acquire, name='waiter'); t.start()\n"
+      "t.join()\n",
+      "prog.py", {}, 1000000);
+  if (!controller.use_green_threads(1)) return;
+  json program;
+  std::string error;
+  REQUIRE(controller.start(program, error));
+  json end = step(controller, "continue");
+  CHECK(end["reason"] == "finished");
+  std::string printed;
+  for (const auto& chunk : controller.take_new_output()) printed += chunk.text;
+  CHECK(printed.find("Deadlock: every thread is waiting") != std::string::npos);
+  CHECK(printed.find("waiter waits") != std::string::npos);
+  CHECK(printed.find("KeyboardInterrupt") != std::string::npos);
+}
