@@ -13,6 +13,7 @@
 #include <cstring>
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <nlohmann/json.hpp>
 #include "terrarium/interpreter.hpp"
@@ -123,12 +124,16 @@ nlohmann::json parse_or_null(const std::string& text) {
 
 // {program, snapshot, output} paused before the first instruction, or {error} with the
 // SyntaxError as the traceback prints it. Stop (the interrupt flag) pauses a long run.
-std::string debug_start(std::string source, std::string filename, std::string breakpoints, double step_budget) {
+// With a seed, every replay runs the program's threads as green threads.
+std::string start_session(std::string source, std::string filename, std::string breakpoints, double step_budget,
+                          std::optional<std::uint64_t> green_seed) {
   try {
     runtime().interp.interrupt_flag().fetch_and(static_cast<std::uint8_t>(~1u));  // the host bit only
     auto controller = std::make_unique<terrarium::RunController>(
         source, filename, terrarium::breakpoints_from_json(parse_or_null(breakpoints)),
         step_budget >= 1 ? static_cast<std::uint64_t>(step_budget) : 1, &runtime().interp.interrupt_flag());
+    if (green_seed && !controller->use_green_threads(*green_seed))
+      return R"({"error":"terrarium: this module was linked without fibers\n"})";
     nlohmann::json program;
     std::string error;
     if (!controller->start(program, error)) {
@@ -142,6 +147,10 @@ std::string debug_start(std::string source, std::string filename, std::string br
   } catch (const std::exception& e) {
     return nlohmann::json{{"error", std::string("terrarium: internal error: ") + e.what()}}.dump();
   }
+}
+
+std::string debug_start(std::string source, std::string filename, std::string breakpoints, double step_budget) {
+  return start_session(std::move(source), std::move(filename), std::move(breakpoints), step_budget, std::nullopt);
 }
 
 // {snapshot, output: [{stream, text}] written since the last call}, or {error}.
@@ -182,6 +191,14 @@ bool threaded() {
 }
 
 }  // namespace
+
+// For green_run.cpp, whose module replays through a plain export: the same session,
+// with the program's threads green in every replay.
+std::string green_debug_start(std::string source, std::string filename, std::string breakpoints, double step_budget,
+                              std::uint64_t seed) {
+  return start_session(std::move(source), std::move(filename), std::move(breakpoints), step_budget, seed);
+}
+std::string green_debug_command(std::string command) { return debug_command(std::move(command)); }
 
 EMSCRIPTEN_BINDINGS(terrarium) {
   emscripten::function("runSource", &run_source);

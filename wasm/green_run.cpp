@@ -15,6 +15,9 @@
 #include "trace/thread_event_recorder.hpp"
 
 terrarium::ThreadEventRecorder& module_thread_events();  // wasm/bindings.cpp
+std::string green_debug_start(std::string source, std::string filename, std::string breakpoints, double step_budget,
+                              std::uint64_t seed);  // wasm/bindings.cpp
+std::string green_debug_command(std::string command);
 
 namespace {
 
@@ -48,6 +51,35 @@ void prepare_green_run(std::string source, std::string filename, double seed) {
 
 int green_run_status() { return staged().status; }
 
+// A debug session's start or command, staged the same way: its replays switch fibers.
+struct GreenDebugCall {
+  bool start = false;
+  std::string source, filename, breakpoints, command;
+  double step_budget = 0;
+  std::uint64_t seed = 0;
+  std::string reply;
+};
+
+GreenDebugCall& staged_debug() {
+  static GreenDebugCall call;
+  return call;
+}
+
+void prepare_green_debug_start(std::string source, std::string filename, std::string breakpoints, double step_budget,
+                               double seed) {
+  GreenDebugCall& call = staged_debug();
+  call = GreenDebugCall{true, std::move(source), std::move(filename), std::move(breakpoints), "", step_budget,
+                        seed >= 0 ? static_cast<std::uint64_t>(seed) : 0, ""};
+}
+
+void prepare_green_debug_command(std::string command) {
+  GreenDebugCall& call = staged_debug();
+  call = GreenDebugCall{};
+  call.command = std::move(command);
+}
+
+std::string green_debug_reply() { return staged_debug().reply; }
+
 }  // namespace
 
 // A fresh interpreter per run: the threading module's state (its main thread marked
@@ -69,7 +101,17 @@ extern "C" EMSCRIPTEN_KEEPALIVE void terrarium_run_green() {
   run.status = status;
 }
 
+extern "C" EMSCRIPTEN_KEEPALIVE void terrarium_debug_green() {
+  GreenDebugCall& call = staged_debug();
+  call.reply = R"({"error":"terrarium: the debug call did not finish"})";
+  call.reply = call.start ? green_debug_start(call.source, call.filename, call.breakpoints, call.step_budget, call.seed)
+                          : green_debug_command(call.command);
+}
+
 EMSCRIPTEN_BINDINGS(terrarium_green) {
   emscripten::function("prepareGreenRun", &prepare_green_run);
   emscripten::function("greenRunStatus", &green_run_status);
+  emscripten::function("prepareGreenDebugStart", &prepare_green_debug_start);
+  emscripten::function("prepareGreenDebugCommand", &prepare_green_debug_command);
+  emscripten::function("greenDebugReply", &green_debug_reply);
 }

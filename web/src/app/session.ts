@@ -117,7 +117,7 @@ export class Session {
       this.bus.emit('run-started');
       this.transcript.reset();
       this.setState('stepping');
-      this.bridge.debugStart(source, FILENAME, this.breakpoints, this.stepBudget);
+      this.bridge.debugStart(source, FILENAME, this.breakpoints, this.stepBudget, threadSeed(location.hash));
       return;
     }
     if (this.currentState !== 'paused') return;

@@ -49,8 +49,8 @@ export class VmBridge {
   }
 
   /** Compiles and pauses before the first instruction ('program', then 'paused'). */
-  debugStart(source: string, filename: string, breakpoints: Breakpoint[], stepBudget: number): void {
-    this.send({ type: 'debug-start', source, filename, breakpoints, stepBudget });
+  debugStart(source: string, filename: string, breakpoints: Breakpoint[], stepBudget: number, seed?: number): void {
+    this.send({ type: 'debug-start', source, filename, breakpoints, stepBudget, seed });
   }
 
   /** Answered by one 'paused' (or 'error'). */

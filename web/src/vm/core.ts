@@ -48,6 +48,12 @@ export interface GreenCore extends TerrariumCore {
   _terrarium_run_green(): void;
   /** The staged run's exit status; -1 if it did not reach its end. */
   greenRunStatus(): number;
+  /** Debug sessions with green threads in every replay: staged the same way. */
+  prepareGreenDebugStart(source: string, filename: string, breakpointsJson: string, stepBudget: number, seed: number): void;
+  prepareGreenDebugCommand(commandJson: string): void;
+  _terrarium_debug_green(): void;
+  /** What debugStart / debugCommand would have answered. */
+  greenDebugReply(): string;
 }
 
 export interface CoreOptions {

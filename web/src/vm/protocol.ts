@@ -20,7 +20,7 @@ export type PageToWorker =
    * 'paused'. A program that does not compile is answered as a plain run would
    * be: its SyntaxError on stream 2, then 'done' with status 1 (no session).
    */
-  | { type: 'debug-start'; source: string; filename: string; breakpoints: Breakpoint[]; stepBudget: number }
+  | { type: 'debug-start'; source: string; filename: string; breakpoints: Breakpoint[]; stepBudget: number; seed?: number }
   /**
    * Answered by 'paused' (or 'error'). There is no stop command: Stop ends the
    * session with 'debug-end'. While a command runs, the interrupt flag (threaded

@@ -88,13 +88,51 @@ function postPause(reply: DebugReply): void {
   post({ type: 'paused', snapshot: reply.snapshot });
 }
 
-function handleDebug(core: TerrariumCore, message: PageToWorker): void {
+/**
+ * Where a debug session's calls go: the loaded core, or for a program that starts
+ * threads on a page without pthreads the green module, whose replays switch fibers and
+ * so go through its staged export.
+ */
+interface DebugBackend {
+  start(source: string, filename: string, breakpointsJson: string, stepBudget: number): string;
+  command(commandJson: string): string;
+  setBreakpoints(breakpointsJson: string): void;
+  end(): void;
+}
+
+function coreDebug(core: TerrariumCore): DebugBackend {
+  return {
+    start: (source, filename, breakpoints, budget) => core.debugStart(source, filename, breakpoints, budget),
+    command: (command) => core.debugCommand(command),
+    setBreakpoints: (breakpoints) => core.setBreakpoints(breakpoints),
+    end: () => core.debugEnd(),
+  };
+}
+
+function greenDebug(green: GreenCore, seed: number): DebugBackend {
+  return {
+    start: (source, filename, breakpoints, budget) => {
+      green.prepareGreenDebugStart(source, filename, breakpoints, budget, seed);
+      green._terrarium_debug_green();
+      return green.greenDebugReply();
+    },
+    command: (command) => {
+      green.prepareGreenDebugCommand(command);
+      green._terrarium_debug_green();
+      return green.greenDebugReply();
+    },
+    setBreakpoints: (breakpoints) => green.setBreakpoints(breakpoints),
+    end: () => green.debugEnd(),
+  };
+}
+
+function handleDebug(core: TerrariumCore, debug: DebugBackend, message: PageToWorker): void {
   try {
     switch (message.type) {
       case 'debug-start': {
         core.clearInterrupt();
         const reply = parseReply<DebugStartReply>(
-          core.debugStart(message.source, message.filename, JSON.stringify(message.breakpoints), message.stepBudget),
+          debug.start(message.source, message.filename, JSON.stringify(message.breakpoints), message.stepBudget),
         );
         if ('error' in reply) {
           // A SyntaxError: shown as a run that failed at once, as 'run' would show it.
@@ -107,16 +145,16 @@ function handleDebug(core: TerrariumCore, message: PageToWorker): void {
         return;
       }
       case 'debug-command': {
-        const reply = parseReply<DebugReply>(core.debugCommand(JSON.stringify(message.command)));
+        const reply = parseReply<DebugReply>(debug.command(JSON.stringify(message.command)));
         if ('error' in reply) post({ type: 'error', message: reply.error });
         else postPause(reply);
         return;
       }
       case 'set-breakpoints':
-        core.setBreakpoints(JSON.stringify(message.breakpoints));
+        debug.setBreakpoints(JSON.stringify(message.breakpoints));
         return;
       case 'debug-end':
-        core.debugEnd();
+        debug.end();
         return;
       default:
         return;
@@ -144,6 +182,7 @@ async function start(): Promise<void> {
   const corePromise = load();
   // Loaded on first need: a program that starts threads on the single-threaded build.
   let greenPromise: Promise<GreenCore> | null = null;
+  let debugSession: DebugBackend | null = null;  // the session in progress
   const greenFor = async (core: TerrariumCore, source: string): Promise<GreenCore | null> => {
     if (core.threaded() || !usesThreads(source)) return null;
     greenPromise ??= loadGreenCore(options);
@@ -166,8 +205,20 @@ async function start(): Promise<void> {
         return;
       }
       run(core, message.source, message.filename, green, message.seed ?? 0);
+      return;
     }
-    else handleDebug(core, message);
+    if (message.type === 'debug-start') {
+      let green: GreenCore | null;
+      try {
+        green = await greenFor(core, message.source);
+      } catch (err) {
+        post({ type: 'error', message: describe(err) });
+        return;
+      }
+      debugSession = green ? greenDebug(green, message.seed ?? 0) : coreDebug(core);
+    }
+    handleDebug(core, debugSession ?? coreDebug(core), message);
+    if (message.type === 'debug-end') debugSession = null;
   };
 
   let core: TerrariumCore;
