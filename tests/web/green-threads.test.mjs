@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import {
-  courseLab, openPlayground, step, runAndStop, runProgram, saveArtifact, usePlayground, waitForState, waitForTerminal,
+  courseLab, openPlayground, runAndStop, runProgram, saveArtifact, usePlayground, waitForState, waitForTerminal,
 } from './harness.mjs';
 
 // Two threads append in turns; which one ran when shows in the signature it prints.
@@ -82,37 +82,6 @@ describe('threads on a page that is not isolated (green threads)', { timeout: 60
     for (const seed of [4, 5, 6]) others.push(await runWithSeed(seed));
     assert.ok(others.some((t) => t !== first), `every seed gave ${first}`);
     await saveArtifact(ctx.page, 'section[data-pane="terminal"]', 'green-threads-race');
-  });
-
-  test('a program with threads can be stepped, backwards too, and continued to its end', async () => {
-    await openPlayground(ctx.page, ctx.server.url);
-    await waitForState(ctx.page, 'ready');
-    await ctx.page.evaluate((s) => window.__terrarium.setSource(s), `import threading
-out = []
-def work(n):
-    out.append(n * n)
-threads = [threading.Thread(target=work, args=(i,)) for i in range(3)]
-for t in threads:
-    t.start()
-for t in threads:
-    t.join()
-print(sorted(out))
-`);
-    let snap = null;
-    for (let i = 0; i < 6; i++) snap = await step(ctx.page, 'step-line');
-    assert.ok(snap.line >= 5, `stepped to line ${snap.line}`);
-    // Every replay is the same run, threads included: a step back and one forward
-    // give the very same state.
-    const after = await step(ctx.page, 'step-line');
-    const back = await step(ctx.page, 'step-back');
-    assert.equal(back.step, after.step - 1);
-    const forward = await step(ctx.page, 'step-instruction');
-    assert.deepEqual({ ...forward, reason: after.reason }, after);
-    const end = await step(ctx.page, 'continue');
-    assert.equal(end.reason, 'finished');
-    await waitForTerminal(ctx.page, ['[0, 1, 4]']);
-    await ctx.page.click('#stop');
-    await waitForState(ctx.page, 'ready');
   });
 
   test('a process pool says at once that it needs threads', async () => {

@@ -183,8 +183,11 @@ async function start(): Promise<void> {
   // Loaded on first need: a program that starts threads on the single-threaded build.
   let greenPromise: Promise<GreenCore> | null = null;
   let debugSession: DebugBackend | null = null;  // the session in progress
-  const greenFor = async (core: TerrariumCore, source: string): Promise<GreenCore | null> => {
-    if (core.threaded() || !usesThreads(source)) return null;
+  // Runs of thread programs use it where there are no pthreads. Debug sessions of thread
+  // programs use it on every page: each command replays the program, and only green
+  // threads make every replay the same run (OS threads could interleave otherwise).
+  const greenFor = async (core: TerrariumCore, source: string, debug: boolean): Promise<GreenCore | null> => {
+    if (!usesThreads(source) || (core.threaded() && !debug)) return null;
     greenPromise ??= loadGreenCore(options);
     return greenPromise;
   };
@@ -199,7 +202,7 @@ async function start(): Promise<void> {
     if (message.type === 'run') {
       let green: GreenCore | null;
       try {
-        green = await greenFor(core, message.source);
+        green = await greenFor(core, message.source, false);
       } catch (err) {
         post({ type: 'error', message: describe(err) });
         return;
@@ -210,7 +213,7 @@ async function start(): Promise<void> {
     if (message.type === 'debug-start') {
       let green: GreenCore | null;
       try {
-        green = await greenFor(core, message.source);
+        green = await greenFor(core, message.source, true);
       } catch (err) {
         post({ type: 'error', message: describe(err) });
         return;
