@@ -3,8 +3,8 @@
 #include "terrarium/interpreter.hpp"
 
 #include <chrono>
-#include <functional>
 #include <cstdlib>
+#include <functional>
 #include <mutex>
 #include <thread>
 #include <vector>
@@ -197,10 +197,6 @@ int exit_status_for(ThreadState* ts, Object* exc) {
   ts->interp->out->write(2, format_exception(ts, exc));
   return is_instance(exc, &exc_KeyboardInterrupt) ? kExitInterrupted : kExitError;
 }
-
-}  // namespace
-
-namespace {
 
 // The green scheduler of one run (when the host asked for green threads). At the end,
 // daemon threads still waiting never run again: their states are cleared here.

@@ -196,26 +196,19 @@ async function start(): Promise<void> {
     // If loading failed, the page already has the 'error' message below.
     const core = await corePromise.catch(() => null);
     if (!core) return;
-    // Threads need loaded workers (thread-pool.ts); other programs do not wait for them.
-    const source = message.type === 'run' || message.type === 'debug-start' ? message.source : '';
-    if (core.threaded() && usesThreads(source)) await threadPoolReady(core);
-    if (message.type === 'run') {
+    if (message.type === 'run' || message.type === 'debug-start') {
+      // Threads need loaded workers (thread-pool.ts); other programs do not wait for them,
+      // and debug sessions of thread programs run on the green module (greenFor).
+      if (message.type === 'run' && core.threaded() && usesThreads(message.source)) await threadPoolReady(core);
       let green: GreenCore | null;
       try {
-        green = await greenFor(core, message.source, false);
+        green = await greenFor(core, message.source, message.type === 'debug-start');
       } catch (err) {
         post({ type: 'error', message: describe(err) });
         return;
       }
-      run(core, message.source, message.filename, green, message.seed ?? 0);
-      return;
-    }
-    if (message.type === 'debug-start') {
-      let green: GreenCore | null;
-      try {
-        green = await greenFor(core, message.source, true);
-      } catch (err) {
-        post({ type: 'error', message: describe(err) });
+      if (message.type === 'run') {
+        run(core, message.source, message.filename, green, message.seed ?? 0);
         return;
       }
       debugSession = green ? greenDebug(green, message.seed ?? 0) : coreDebug(core);
