@@ -137,13 +137,6 @@ void GreenScheduler::exit_current() {
   std::abort();  // nobody switches to a finished thread
 }
 
-std::size_t GreenScheduler::unfinished_threads() const {
-  if (threads_.empty()) return 0;
-  return static_cast<std::size_t>(std::count_if(threads_.begin() + 1, threads_.end(), [](const auto& t) {
-    return t->state != Thread::State::Finished;
-  }));
-}
-
 void GreenScheduler::tick(ThreadState* ts) {
   if (!current_ || current_->ts != ts) return;
   now_ += kTickSeconds;

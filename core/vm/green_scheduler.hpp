@@ -56,8 +56,6 @@ class GreenScheduler {
                        const WaitSubject& subject);
   // The end of a thread's entry function: never returns.
   [[noreturn]] void exit_current();
-  // Threads other than the main one that have not finished (daemons at the end of a run).
-  std::size_t unfinished_threads() const;
 
  private:
   struct Thread;
