@@ -13,15 +13,16 @@
 Ends with the plain summary line "N passed, N failed".
 """
 import argparse
+import json
 import pathlib
 import re
 import subprocess
 import sys
 
 HERE = pathlib.Path(__file__).resolve().parent
-# The same test as web/src/vm/uses-threads.ts: programs that may start threads.
-USES_THREADS = re.compile(r"^\s*(?:import\s+[^\n#]*\b|from\s+)(?:threading|_thread|concurrent|multiprocessing|queue)\b"
-                          r"|\b(?:to_thread|run_in_executor)\b", re.M)
+# Programs that may start threads: the pattern web/src/vm/uses-threads.ts uses.
+USES_THREADS = re.compile(
+    json.loads((HERE.parents[1] / "web" / "src" / "vm" / "thread-modules.json").read_text())["pattern"], re.M)
 RUN_FLAGS = []
 
 

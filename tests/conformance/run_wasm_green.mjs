@@ -10,9 +10,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
-// The same test as web/src/vm/uses-threads.ts and run.py's USES_THREADS.
-const USES_THREADS =
-  /^\s*(?:import\s+[^\n#]*\b|from\s+)(?:threading|_thread|concurrent|multiprocessing|queue)\b|\b(?:to_thread|run_in_executor)\b/m;
+// Programs that may start threads: the pattern web/src/vm/uses-threads.ts uses.
+const USES_THREADS = new RegExp(
+  JSON.parse(readFileSync(path.join(HERE, '..', '..', 'web', 'src', 'vm', 'thread-modules.json'), 'utf8')).pattern, 'm');
 
 function scripts(dir, recurse) {
   const found = [];

@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include <map>
+#include <optional>
 #include <string>
 #include "trace/run_controller.hpp"
 #include "trace/value_view.hpp"
@@ -19,6 +20,18 @@ namespace {
 RunController started(const std::string& source, std::vector<Breakpoint> breakpoints = {},
                       std::uint64_t budget = 100000) {
   RunController controller(source, "prog.py", std::move(breakpoints), budget);
+  json program;
+  std::string error;
+  REQUIRE(controller.start(program, error));
+  return controller;
+}
+
+// A session whose replays run the program's threads as green threads; none in a build
+// without fibers (the caller then has nothing to test).
+std::optional<RunController> started_green(const std::string& source, std::vector<Breakpoint> breakpoints,
+                                           std::uint64_t seed) {
+  RunController controller(source, "prog.py", std::move(breakpoints), 1000000);
+  if (!controller.use_green_threads(seed)) return std::nullopt;
   json program;
   std::string error;
   REQUIRE(controller.start(program, error));
@@ -294,11 +307,9 @@ TEST_CASE("with green threads, a program with threads steps the same way every r
       "for t in ts: t.join()\n"
       "joined = True\n"
       "print(len(log), sum(1 for x, y in zip(log, log[1:]) if x != y) > 0)\n";
-  RunController controller(source, "prog.py", {{10, ""}}, 1000000);
-  if (!controller.use_green_threads(5)) return;  // a build without fibers
-  json program;
-  std::string error;
-  REQUIRE(controller.start(program, error));
+  std::optional<RunController> session = started_green(source, {{10, ""}}, 5);
+  if (!session) return;
+  RunController& controller = *session;
   json at_join = step(controller, "continue");
   CHECK(at_join["reason"] == "breakpoint");
   json end = step(controller, "continue");
@@ -313,16 +324,14 @@ TEST_CASE("with green threads, a program with threads steps the same way every r
 }
 
 TEST_CASE("with green threads, a deadlock in a replay ends it with the report", "[trace]") {
-  RunController controller(
+  std::optional<RunController> session = started_green(
       "import threading\n"
       "a = threading.Lock(); a.acquire()\n"
       "t = threading.Thread(target=a.acquire, name='waiter'); t.start()\n"
       "t.join()\n",
-      "prog.py", {}, 1000000);
-  if (!controller.use_green_threads(1)) return;
-  json program;
-  std::string error;
-  REQUIRE(controller.start(program, error));
+      {}, 1);
+  if (!session) return;
+  RunController& controller = *session;
   json end = step(controller, "continue");
   CHECK(end["reason"] == "finished");
   std::string printed;
