@@ -11,16 +11,23 @@ export NODE_PATH=/usr/share/nodejs
 passed=0
 failed=0
 failures=()
+failure_logs=()
+# Each suite's output is also kept in build/test-artifacts/suites/, so that the end of
+# the run can repeat the tail of a failed one (CI records only the end of the output).
+suite_logs=build/test-artifacts/suites
+rm -rf "$suite_logs" && mkdir -p "$suite_logs"
 suite() {  # suite NAME COMMAND...
   local name=$1
   shift
   echo
   echo "==== $name"
-  if "$@"; then
+  local log="$suite_logs/$((passed + failed + 1)).log"
+  if "$@" 2>&1 | tee "$log"; then
     passed=$((passed + 1))
   else
     failed=$((failed + 1))
     failures+=("$name")
+    failure_logs+=("$log")
   fi
 }
 build_preset() { cmake --preset "$1" >/dev/null && cmake --build --preset "$1"; }
@@ -59,6 +66,11 @@ if [ -d ../shared/acceptance ]; then
   python3 tests/dis/compare.py --terrarium build/native/terrarium --report ../shared/acceptance
 fi
 
+for i in "${!failures[@]}"; do
+  echo
+  echo "==== end of the failed suite's output: ${failures[$i]}"
+  grep -v -E '^(PASS |ok | +ok )| Passed +[0-9.]+ sec$' "${failure_logs[$i]}" | tail -n 60
+done
 echo
 [ ${#failures[@]} -eq 0 ] || printf 'failed suite: %s\n' "${failures[@]}"
 echo "suites: $passed passed, $failed failed"

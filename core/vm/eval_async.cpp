@@ -10,6 +10,7 @@
 #include "objects/exceptions.hpp"
 #include "objects/generator.hpp"
 #include "objects/typeobject.hpp"
+#include "vm/eval_helpers.hpp"
 #include "vm/thread_state.hpp"
 
 namespace terrarium {
@@ -54,24 +55,8 @@ Object* get_anext(ThreadState* ts, Object* aiter) {
 }
 
 Object* before_async_with(ThreadState* ts, Object* mgr, Object** enter_result) {
-  Object* enter = type_lookup_str(mgr->ob_type, "__aenter__");
-  Object* exit = type_lookup_str(mgr->ob_type, "__aexit__");
-  if (!enter || !exit) {
-    std::string what = !enter ? "" : " (missed __aexit__ method)";
-    return raise(ts, &exc_TypeError, std::string("'") + mgr->ob_type->tp_name +
-                                         "' object does not support the asynchronous context manager protocol" + what);
-  }
-  Object* bound_exit;
-  if (DescrGetFunc get = exit->ob_type->tp_descr_get) bound_exit = get(ts, exit, mgr, reinterpret_cast<Object*>(mgr->ob_type));
-  else bound_exit = newref(exit);
-  if (!bound_exit) return nullptr;
-  Object* r = call_unbound(ts, enter, mgr, nullptr, 0);
-  if (!r) {
-    decref(bound_exit);
-    return nullptr;
-  }
-  *enter_result = r;
-  return bound_exit;
+  static constexpr ContextProtocol async_with{"__aenter__", "__aexit__", "asynchronous context manager protocol"};
+  return enter_context(ts, mgr, async_with, enter_result);
 }
 
 }  // namespace terrarium

@@ -369,13 +369,13 @@ bool dict_update_from(ThreadState* ts, Object* dict, Object* other, bool merge, 
   return true;
 }
 
-Object* before_with(ThreadState* ts, Object* mgr, Object** enter_result) {
-  Object* enter = type_lookup_str(mgr->ob_type, "__enter__");
-  Object* exit = type_lookup_str(mgr->ob_type, "__exit__");
+Object* enter_context(ThreadState* ts, Object* mgr, const ContextProtocol& protocol, Object** enter_result) {
+  Object* enter = type_lookup_str(mgr->ob_type, protocol.enter);
+  Object* exit = type_lookup_str(mgr->ob_type, protocol.exit);
   if (!enter || !exit) {
-    std::string what = !enter ? "" : " (missed __exit__ method)";
-    return raise(ts, &exc_TypeError, std::string("'") + mgr->ob_type->tp_name +
-                                         "' object does not support the context manager protocol" + what);
+    std::string what = !enter ? "" : std::string(" (missed ") + protocol.exit + " method)";
+    return raise(ts, &exc_TypeError, std::string("'") + mgr->ob_type->tp_name + "' object does not support the " +
+                                         protocol.name + what);
   }
   Object* bound_exit;
   if (DescrGetFunc get = exit->ob_type->tp_descr_get) bound_exit = get(ts, exit, mgr, reinterpret_cast<Object*>(mgr->ob_type));
@@ -388,6 +388,11 @@ Object* before_with(ThreadState* ts, Object* mgr, Object** enter_result) {
   }
   *enter_result = r;
   return bound_exit;
+}
+
+Object* before_with(ThreadState* ts, Object* mgr, Object** enter_result) {
+  static constexpr ContextProtocol with{"__enter__", "__exit__", "context manager protocol"};
+  return enter_context(ts, mgr, with, enter_result);
 }
 
 bool setup_annotations(ThreadState* ts, Frame* frame) {

@@ -31,6 +31,14 @@ bool do_raise(ThreadState* ts, Object* exc, Object* cause);
 // DICT_UPDATE / DICT_MERGE (`**` in calls: duplicate keys are an error naming `func`).
 [[nodiscard]] bool dict_update_from(ThreadState* ts, Object* dict, Object* other, bool merge, Object* func);
 
+// `with` and `async with` look up their two methods on the type alike; only the names differ.
+struct ContextProtocol {
+  const char* enter;
+  const char* exit;
+  const char* name;  // for the TypeError: "... does not support the <name>"
+};
+// Returns the bound exit method and stores the enter method's result in *enter_result.
+[[nodiscard]] Object* enter_context(ThreadState* ts, Object* mgr, const ContextProtocol& protocol, Object** enter_result);
 // BEFORE_WITH: returns the bound __exit__ and stores __enter__()'s result in *enter_result.
 [[nodiscard]] Object* before_with(ThreadState* ts, Object* mgr, Object** enter_result);
 [[nodiscard]] bool setup_annotations(ThreadState* ts, Frame* frame);
