@@ -6,6 +6,7 @@
 #include <catch2/catch.hpp>
 
 #include <chrono>
+#include <condition_variable>
 #include <map>
 #include <mutex>
 #include <thread>
@@ -32,6 +33,32 @@ class RecordingObserver : public ThreadObserver {
  private:
   std::mutex mutex_;
   std::vector<ThreadEvent> events_;
+};
+
+// Captures output like CaptureSink, and lets another thread wait until stderr contains
+// a text: a test stops a program once it has said something, not after a guessed delay
+// (a sanitizer build on a busy machine may take longer than any guess to get there).
+class WatchedSink : public OutputSink {
+ public:
+  void write(int stream, std::string_view text) override {
+    std::lock_guard<std::mutex> guard(mutex_);
+    (stream == 2 ? err_ : out_).append(text);
+    changed_.notify_all();
+  }
+  bool wait_for_err(const std::string& text, std::chrono::seconds limit) {
+    std::unique_lock<std::mutex> lock(mutex_);
+    return changed_.wait_for(lock, limit, [&] { return err_.find(text) != std::string::npos; });
+  }
+  std::string err() {
+    std::lock_guard<std::mutex> guard(mutex_);
+    return err_;
+  }
+
+ private:
+  std::mutex mutex_;
+  std::condition_variable changed_;
+  std::string out_;
+  std::string err_;
 };
 
 // Joins the threads a program started through their _set_sentinel locks.
@@ -250,11 +277,12 @@ TEST_CASE("green threads: the same seed replays the same interleaving", "[thread
 }
 
 TEST_CASE("green threads: a deadlock is reported with who waits where for what", "[threads]") {
-  CaptureSink sink;
+  WatchedSink sink;
   auto interp = std::make_unique<Interpreter>(sink);
   if (!interp->use_green_threads(3)) return;
+  bool reported = false;
   std::thread stopper([&] {
-    std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    reported = sink.wait_for_err("MainThread waits", std::chrono::seconds(60));
     interp->interrupt_flag().fetch_or(1);
   });
   int status = interp->run_source(
@@ -273,12 +301,14 @@ TEST_CASE("green threads: a deadlock is reported with who waits where for what",
       "t1.join(); t2.join()\n",
       "deadlock.py");
   stopper.join();
+  CHECK(reported);
   CHECK(status == kExitInterrupted);
-  CHECK(sink.err.find("Deadlock: every thread is waiting") != std::string::npos);
-  CHECK(sink.err.find("first waits in one() at deadlock.py:6 for <_thread.lock object at ") != std::string::npos);
-  CHECK(sink.err.find("second waits in two() at deadlock.py:10 for <_thread.lock object at ") != std::string::npos);
-  CHECK(sink.err.find(", held by second") != std::string::npos);
-  CHECK(sink.err.find(", held by first") != std::string::npos);
-  CHECK(sink.err.find("MainThread waits in _wait_for_tstate_lock()") != std::string::npos);
+  std::string err = sink.err();
+  CHECK(err.find("Deadlock: every thread is waiting") != std::string::npos);
+  CHECK(err.find("first waits in one() at deadlock.py:6 for <_thread.lock object at ") != std::string::npos);
+  CHECK(err.find("second waits in two() at deadlock.py:10 for <_thread.lock object at ") != std::string::npos);
+  CHECK(err.find(", held by second") != std::string::npos);
+  CHECK(err.find(", held by first") != std::string::npos);
+  CHECK(err.find("MainThread waits in _wait_for_tstate_lock()") != std::string::npos);
   interp.reset();
 }
