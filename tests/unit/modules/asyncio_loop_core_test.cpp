@@ -63,12 +63,14 @@ struct Harness {
   }
 };
 
-// Hours of sleeping, scaled: `unit` seconds per hour. No two wake-ups coincide: on the
-// real clock each deadline is counted from a slightly later "now", so ties would not hold.
+// Hours of sleeping, scaled: `unit` seconds per hour. Wake-ups are at least half an hour
+// apart: on the real clock each deadline is counted from a slightly later "now" (later
+// still on a busy machine, and the lateness adds up along a sleeper's chain), so close
+// wake-ups could swap.
 void ten_hour_schedule(Harness& h, double unit) {
   h.sleeper("a", {1 * unit, 2 * unit, 3 * unit, 4 * unit});  // wakes at 1, 3, 6, 10 hours
   h.sleeper("b", {2 * unit, 2 * unit, 2.5 * unit, 1.5 * unit, 2.5 * unit});  // 2, 4, 6.5, 8, 10.5
-  h.sleeper("c", {9.75 * unit});
+  h.sleeper("c", {8.75 * unit});
   h.sleeper("d", {0.5 * unit, 9 * unit});  // 0.5, 9.5
 }
 
@@ -122,9 +124,10 @@ TEST_CASE("the virtual clock runs a 10-hour sleep schedule at once, in real-cloc
   CHECK(virtual_run.core.time() - start == Approx(10.5 * 3600.0));
   CHECK(virtual_run.log.size() == 12);
 
-  // The same schedule on the real clock, an hour scaled down to 20 ms.
+  // The same schedule on the real clock, an hour scaled down to 50 ms (half an hour:
+  // 25 ms of slack for each sleeper's chain).
   Harness real_run(false);
-  ten_hour_schedule(real_run, 0.02);
+  ten_hour_schedule(real_run, 0.05);
   while (real_run.core.run_once() == LoopStep::Ran) {
   }
   CHECK(real_run.log == virtual_run.log);
