@@ -1,7 +1,8 @@
 // The `_thread` built-in module that threading.py builds on: its table of names and the
 // small functions (get_ident, get_native_id, stack_size, exit, interrupt_main,
-// allocate_lock, _report_name). Locks: thread_lock.cpp, thread_rlock.cpp; thread-local objects:
-// thread_local.cpp; starting threads: thread_start.cpp. CPython: Modules/_threadmodule.c.
+// allocate_lock, and Terrarium's _report_name). Locks: thread_lock.cpp, thread_rlock.cpp;
+// thread-local objects: thread_local.cpp; starting threads: thread_start.cpp.
+// CPython: Modules/_threadmodule.c.
 #include <string>
 #include "modules/builtins_registry.hpp"
 #include "modules/module_registry.hpp"
