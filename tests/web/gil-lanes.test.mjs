@@ -39,7 +39,7 @@ def nap():
     for _ in range(3):
         time.sleep(0.02)
 
-threads = [threading.Thread(target=nap, name=name) for name in ("napper", "dozer")]
+threads = [threading.Thread(target=nap, name=name) for name in ("napper", "dozer, who sleeps the longest")]
 for t in threads:
     t.start()
 for t in threads:
@@ -116,11 +116,13 @@ describe('GIL lanes on the cross-origin isolated page (threaded build)', () => {
     const out = await runProgram(page, SLEEPERS);
     assert.match(out, /rested/);
     const view = await lanes(page);
-    assert.deepEqual(view.lanes.map((l) => l.label), ['MainThread', 'napper', 'dozer']);
+    assert.deepEqual(view.lanes.map((l) => l.label), ['MainThread', 'napper', 'dozer, who sleeps the longest']);
     for (const lane of view.lanes.slice(1)) {
       const blocking = lane.drops.filter((d) => d.reason === 'blocking-call');
       assert.ok(blocking.length >= 3, `${lane.label}: ${blocking.length} blocking-call drops`);
     }
+    // A name too long for the label column ends in an ellipsis on the canvas.
+    await saveArtifact(page, 'section[data-pane="threads"]', 'gil-lanes-names');
     // The main thread waited on a lock (join) while the workers slept.
     assert.ok(view.lanes[0].spans.some((s) => s.state === 'lock'), 'join() shows as a lock wait');
 
