@@ -319,6 +319,11 @@ int Interpreter::run_source(std::string_view source, const std::string& filename
   // thread waiting for the GIL keeps its request.
   state_->interrupt.fetch_and(kBreakStopThreads | kBreakGilDrop);
   state_->deadlock_reported = false;
+  // threading named the main thread when first imported, in an earlier run of this
+  // interpreter: the observer (which forgets between runs) hears the name again.
+  if (!ts->python_name.empty())
+    emit_thread_event(*ts->runtime, ts, ThreadEventKind::ThreadNamed, GilDropReason::Interval, nullptr,
+                      ts->python_name);
   CompileResult compiled = compile_module(ts, source, filename, show_source_lines);
   if (!compiled.code) {
     state_->out->write(2, format_syntax_error(compiled.error, filename, source));

@@ -1,7 +1,8 @@
 // The `_thread` built-in module that threading.py builds on: its table of names and the
 // small functions (get_ident, get_native_id, stack_size, exit, interrupt_main,
-// allocate_lock). Locks: thread_lock.cpp, thread_rlock.cpp; thread-local objects:
-// thread_local.cpp; starting threads: thread_start.cpp. CPython: Modules/_threadmodule.c.
+// allocate_lock, and Terrarium's _report_name). Locks: thread_lock.cpp, thread_rlock.cpp;
+// thread-local objects: thread_local.cpp; starting threads: thread_start.cpp.
+// CPython: Modules/_threadmodule.c.
 #include <string>
 #include "modules/builtins_registry.hpp"
 #include "modules/module_registry.hpp"
@@ -10,6 +11,7 @@
 #include "objects/dict.hpp"
 #include "objects/exceptions.hpp"
 #include "objects/float.hpp"
+#include "objects/getargs.hpp"
 #include "objects/int.hpp"
 #include "objects/module.hpp"
 #include "objects/singletons.hpp"
@@ -99,6 +101,33 @@ Object* stack_size(ThreadState* ts, Object*, Object* const* args, std::size_t na
   return old;
 }
 
+// The live thread whose get_ident() is `ident`, or null (it may have ended). The
+// caller holds the GIL, which guards the list of threads.
+ThreadState* live_thread_with_ident(InterpreterState* interp, std::uint64_t ident) {
+  if (interp->main_thread.ident == ident) return &interp->main_thread;
+  for (ThreadState* t : interp->threads)
+    if (t->ident == ident) return t;
+  return nullptr;
+}
+
+// _report_name(ident, name): Terrarium's own hook, not CPython's. threading.py calls
+// it when a thread's ident becomes known and when it is renamed, so the thread
+// observer (the threads pane, Chrome traces) can label the lane with the Python name.
+Object* report_name(ThreadState* ts, Object*, Object* const* args, std::size_t nargs, Object* kwnames) {
+  if (!check_positional(ts, "_report_name", "_report_name", nargs, kwnames, 2, 2)) return nullptr;
+  if (!is_int(args[0]))
+    return raise(ts, &exc_TypeError, std::string("_report_name() argument 1 must be int, not ") + clinic_type_name(args[0]));
+  if (!is_str(args[1]))
+    return raise(ts, &exc_TypeError, std::string("_report_name() argument 2 must be str, not ") + clinic_type_name(args[1]));
+  auto ident = static_cast<std::uint64_t>(int_value(args[0]));
+  ThreadState* named = live_thread_with_ident(ts->interp, ident);
+  if (!named) return newref(py_none());
+  named->python_name = str_view(args[1]);
+  emit_thread_event(*ts->runtime, named, ThreadEventKind::ThreadNamed, GilDropReason::Interval, nullptr,
+                    named->python_name);
+  return newref(py_none());
+}
+
 }  // namespace
 
 Object* init_thread_module(ThreadState* ts) {
@@ -115,6 +144,7 @@ Object* init_thread_module(ThreadState* ts) {
             add_builtin_function(ts, d, "exit_thread", thread_exit) &&
             add_builtin_function(ts, d, "interrupt_main", interrupt_main) &&
             add_builtin_function(ts, d, "stack_size", stack_size) &&
+            add_builtin_function(ts, d, "_report_name", report_name) &&
             add_thread_start_functions(ts, d) &&
             add_builtin_object(ts, d, "LockType", newref(&thread_lock_type)) &&
             add_builtin_object(ts, d, "RLock", newref(&thread_rlock_type)) &&

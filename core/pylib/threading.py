@@ -28,6 +28,7 @@ _HAVE_THREAD_NATIVE_ID = True
 ThreadError = _thread.error
 TIMEOUT_MAX = _thread.TIMEOUT_MAX
 stack_size = _thread.stack_size
+_report_name = _thread._report_name
 local = _thread._local
 Lock = _allocate_lock
 _CRLock = _thread.RLock
@@ -208,6 +209,8 @@ class Thread:
 
     def _set_ident(self):
         self._ident = get_ident()
+        # Terrarium: the threads pane and traces label this thread's lane with its name.
+        _report_name(self._ident, self._name)
 
     def _set_native_id(self):
         self._native_id = get_native_id()
@@ -287,6 +290,11 @@ class Thread:
     def name(self, name):
         assert self._initialized, "Thread.__init__() not called"
         self._name = str(name)
+        # Only while the thread runs (its sentinel lock held; a dummy thread has none):
+        # an ended thread's ident may belong to a new one.
+        lock = self._tstate_lock
+        if self._started.is_set() and not self._is_stopped and (lock is None or lock.locked()):
+            _report_name(self._ident, self._name)
 
     @property
     def ident(self):

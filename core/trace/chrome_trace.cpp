@@ -37,8 +37,12 @@ ChromeTraceWriter::ChromeTraceWriter(const std::string& path, bool instructions)
   std::fputs("{\"traceEvents\":[\n", file_);
   write({{"name", "process_name"}, {"ph", "M"}, {"args", {{"name", "Python"}}}}, kPythonProcess, 1);
   write({{"name", "process_name"}, {"ph", "M"}, {"args", {{"name", "GIL"}}}}, kGilProcess, 1);
+  name_track(1, "main thread");
+}
+
+void ChromeTraceWriter::name_track(std::uint64_t track, const std::string& name) {
   for (int pid : {kPythonProcess, kGilProcess})
-    write({{"name", "thread_name"}, {"ph", "M"}, {"args", {{"name", "main thread"}}}}, pid, 1);
+    write({{"name", "thread_name"}, {"ph", "M"}, {"args", {{"name", name}}}}, pid, track);
 }
 
 ChromeTraceWriter::~ChromeTraceWriter() {
@@ -128,14 +132,16 @@ bool ChromeTraceWriter::note_gil(std::uint64_t track, bool held) {
 void ChromeTraceWriter::on_thread_event(const ThreadEvent& event) {
   std::uint64_t track = event.thread + 1;
   switch (event.kind) {
-    case ThreadEventKind::ThreadStart: {
-      std::string name = event.thread == 0 ? "main thread" : "thread " + std::to_string(event.thread);
-      write({{"name", "thread_name"}, {"ph", "M"}, {"args", {{"name", name}}}}, kPythonProcess, track);
-      write({{"name", "thread_name"}, {"ph", "M"}, {"args", {{"name", name}}}}, kGilProcess, track);
+    case ThreadEventKind::ThreadStart:
+      // The fallback for a thread threading never names (started by _thread directly).
+      name_track(track, event.thread == 0 ? "main thread" : "thread " + std::to_string(event.thread));
       write({{"name", "thread start"}, {"cat", "thread"}, {"ph", "i"}, {"s", "t"}, {"args", {{"ident", event.ident}}}},
             kGilProcess, track);
       break;
-    }
+    // A later thread_name for the same track overrides the earlier one in the viewers.
+    case ThreadEventKind::ThreadNamed:
+      name_track(track, std::string(event.name));
+      break;
     case ThreadEventKind::ThreadEnd:
       write({{"name", "thread end"}, {"cat", "thread"}, {"ph", "i"}, {"s", "t"}}, kGilProcess, track);
       break;

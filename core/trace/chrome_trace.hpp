@@ -47,6 +47,8 @@ class ChromeTraceWriter : public TraceObserver, public ThreadObserver {
   void end(ThreadState* ts, const Frame& frame);
   // Records whether `track` holds the GIL; returns what it was.
   bool note_gil(std::uint64_t track, bool held);
+  // thread_name metadata for both processes: the GIL track and the Python track.
+  void name_track(std::uint64_t track, const std::string& name);
   // Stamps the event with the clock, the process and the thread's track, and writes it.
   void write(nlohmann::json event, int pid, std::uint64_t tid);
 

@@ -13,10 +13,18 @@
 //           [4] layout   kThreadEventLayout
 //   record  [0] time     microseconds since start_run() (steady clock, never decreasing)
 //           [1] kind | reason << 8   kind: 0 thread start, 1 thread end, 2 GIL requested,
-//                    3 GIL acquired, 4 GIL dropped, 5 lock wait begins, 6 lock wait ends;
+//                    3 GIL acquired, 4 GIL dropped, 5 lock wait begins, 6 lock wait ends,
+//                    7 thread named;
 //                    reason (GIL dropped only): 0 interval, 1 blocking call, 2 exit
 //           [2] thread   the thread's serial (0: the main thread; others in start order)
-//           [3] lock     LockWait* only: 1, 2, ... for each lock in order of first wait; else 0
+//           [3] lock     LockWait* only: 1, 2, ... for each lock in order of first wait;
+//                        ThreadNamed (kind 7): L, the name's length in UTF-8 bytes; else 0
+//   a ThreadNamed record (the thread's Python name, at its start or a rename) is followed
+//   at once by ceil(L/16) continuation records holding the name's bytes, 16 a record,
+//   zero padded; they have no kind of their own. L is at most kMaxThreadNameBytes (longer
+//   names are cut at a character boundary). The record and its continuations are
+//   published by one count store, so a reader never sees half a name; when they do not
+//   all fit, the event counts as dropped.
 #pragma once
 #include <atomic>
 #include <chrono>
@@ -24,19 +32,23 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <string>
 #include <vector>
 #include "terrarium/interpreter.hpp"
 
 namespace terrarium {
 
 // Bump when the words above change meaning; the page refuses a layout it does not know.
-constexpr std::uint32_t kThreadEventLayout = 1;
+constexpr std::uint32_t kThreadEventLayout = 2;
+// The longest thread name recorded, in UTF-8 bytes: a lane label needs no more.
+constexpr std::uint32_t kMaxThreadNameBytes = 64;
 
 // The numbering above is ThreadEventKind's and GilDropReason's order: keep them in step.
 static_assert(static_cast<int>(ThreadEventKind::ThreadStart) == 0 && static_cast<int>(ThreadEventKind::ThreadEnd) == 1 &&
               static_cast<int>(ThreadEventKind::GilRequested) == 2 && static_cast<int>(ThreadEventKind::GilAcquired) == 3 &&
               static_cast<int>(ThreadEventKind::GilDropped) == 4 && static_cast<int>(ThreadEventKind::LockWaitBegin) == 5 &&
-              static_cast<int>(ThreadEventKind::LockWaitEnd) == 6);
+              static_cast<int>(ThreadEventKind::LockWaitEnd) == 6 &&
+              static_cast<int>(ThreadEventKind::ThreadNamed) == 7);
 static_assert(static_cast<int>(GilDropReason::Interval) == 0 && static_cast<int>(GilDropReason::BlockingCall) == 1 &&
               static_cast<int>(GilDropReason::Exit) == 2);
 
@@ -71,7 +83,8 @@ class ThreadEventRecorder : public ThreadObserver {
   void start_run();
   void on_thread_event(const ThreadEvent& event) override;
 
-  // For readers in this process: a consistent copy of what is published.
+  // For readers in this process: a consistent copy of what is published, ThreadNamed
+  // continuation records included (decode them with thread_name_of below).
   std::vector<ThreadEventRecord> records() const;
   std::uint32_t dropped() const { return header_.dropped.load(std::memory_order_acquire); }
 
@@ -81,6 +94,7 @@ class ThreadEventRecorder : public ThreadObserver {
 
  private:
   std::uint32_t lock_number(const void* lock);
+  std::uint32_t stamp();
 
   ThreadEventHeader header_;
   std::unique_ptr<ThreadEventRecord[]> records_;
@@ -91,5 +105,12 @@ class ThreadEventRecorder : public ThreadObserver {
   std::uint32_t last_time_us_ = 0;
   std::map<const void*, std::uint32_t> lock_numbers_;
 };
+
+// How many records one event takes: a ThreadNamed record and its continuations, or one.
+inline std::size_t thread_event_span(const ThreadEventRecord& record) {
+  return record.kind() == ThreadEventKind::ThreadNamed ? 1 + (record.lock + 15) / 16 : 1;
+}
+// The name carried by the ThreadNamed record at `records[i]`.
+std::string thread_name_of(const std::vector<ThreadEventRecord>& records, std::size_t i);
 
 }  // namespace terrarium

@@ -34,11 +34,11 @@ std::uint64_t current_thread_ident(const ThreadState* ts) {
 }
 
 void emit_thread_event(const ThreadRuntime& rt, const ThreadState* ts, ThreadEventKind kind, GilDropReason reason,
-                       const void* lock) {
+                       const void* lock, std::string_view name) {
   if (!rt.observer.load(std::memory_order_relaxed)) return;
   std::lock_guard<std::mutex> guard(const_cast<ThreadRuntime&>(rt).observer_mutex);
   if (ThreadObserver* o = rt.observer.load(std::memory_order_acquire))
-    o->on_thread_event(ThreadEvent{kind, ts->serial, ts->ident, reason, lock});
+    o->on_thread_event(ThreadEvent{kind, ts->serial, ts->ident, reason, lock, name});
 }
 
 void take_gil(ThreadRuntime& rt, ThreadState* ts) {

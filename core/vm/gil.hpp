@@ -9,6 +9,7 @@
 #include <condition_variable>
 #include <cstdint>
 #include <mutex>
+#include <string_view>
 #include "terrarium/interpreter.hpp"
 
 namespace terrarium {
@@ -86,8 +87,10 @@ bool stop_requested(const ThreadRuntime& rt, const ThreadState* ts);
 // other thread is told to end), SystemExit in any other. Always returns null.
 std::nullptr_t raise_stop(ThreadState* ts);
 
-// Tells the observer, if any.
+// Tells the observer, if any. `ts` is the thread the event is about (for ThreadNamed,
+// the thread being named, which need not be the caller).
 void emit_thread_event(const ThreadRuntime& rt, const ThreadState* ts, ThreadEventKind kind,
-                       GilDropReason reason = GilDropReason::Interval, const void* lock = nullptr);
+                       GilDropReason reason = GilDropReason::Interval, const void* lock = nullptr,
+                       std::string_view name = {});
 
 }  // namespace terrarium

@@ -4,6 +4,7 @@
 #pragma once
 #include <atomic>
 #include <cstdint>
+#include <string>
 #include <vector>
 #include "objects/object.hpp"
 #include "vm/frame.hpp"
@@ -64,6 +65,9 @@ struct ThreadState {
   // What a blocking call of this thread waits for while it waits (null otherwise), for
   // the deadlock report (vm/deadlock_report.hpp). Points into the waiting call's frame.
   const WaitSubject* waiting_for = nullptr;
+  // The Python name threading last reported (_thread._report_name), for the thread
+  // observer: an interpreter kept between runs tells it again at the next run's start.
+  std::string python_name;
 };
 
 inline bool error_occurred(ThreadState* ts) { return ts->curexc != nullptr; }

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """TERRARIUM_TRACE=out.json writes a Chrome trace with no rebuild: valid JSON, B/E events that
 pair up per function, line events, instructions only with TERRARIUM_TRACE_INSTRUCTIONS=1, and
-the program's output unchanged; with threads, a Python track and a GIL track per thread. Ends with "N passed, N failed".
+the program's output unchanged; with threads, a Python track and a GIL track per thread,
+named with threading's names. Ends with "N passed, N failed".
 """
 import argparse
 import json
@@ -36,7 +37,7 @@ def count(n):
     while n > 0:
         n -= 1
 
-workers = [threading.Thread(target=count, args=(20000,)) for _ in range(2)]
+workers = [threading.Thread(target=count, args=(20000,), name=name) for name in ("producer", None)]
 for w in workers:
     w.start()
 for w in workers:
@@ -106,6 +107,13 @@ def main():
     check("GIL drops say why (interval, exit)", {"interval", "exit"} <= dropped)
     calls = {(e["tid"], e["name"]) for e in events if e["pid"] == 1 and e["ph"] == "B"}
     check("each thread's calls on its own track", (2, "count") in calls and (3, "count") in calls)
+    last_name = {}  # a later thread_name for a track overrides an earlier one in the viewers
+    for e in events:
+        if e["ph"] == "M" and e["name"] == "thread_name":
+            last_name[(e["pid"], e["tid"])] = e["args"]["name"]
+    check("tracks named as threading names the threads, on both processes",
+          all(last_name.get((pid, 1)) == "MainThread" and last_name.get((pid, 2)) == "producer"
+              and last_name.get((pid, 3)) == "Thread-1 (count)" for pid in (1, 2)))
     stamped = [e for e in events if e["ph"] != "M"]
     check("threaded timestamps never go back", all(a["ts"] <= b["ts"] for a, b in zip(stamped, stamped[1:])))
 

@@ -39,7 +39,7 @@ def nap():
     for _ in range(3):
         time.sleep(0.02)
 
-threads = [threading.Thread(target=nap) for _ in range(2)]
+threads = [threading.Thread(target=nap, name=name) for name in ("napper", "dozer, who sleeps the longest")]
 for t in threads:
     t.start()
 for t in threads:
@@ -75,7 +75,8 @@ describe('GIL lanes on the cross-origin isolated page (threaded build)', () => {
     assert.match(await page.evaluate(() => window.__terrarium.terminalText()), /primes 17984 17984/);
 
     const view = await lanes(page);
-    assert.deepEqual(view.lanes.map((l) => l.label), ['main thread', 'thread 1', 'thread 2']);
+    // Labelled with threading's names (3.11's default names say the target).
+    assert.deepEqual(view.lanes.map((l) => l.label), ['MainThread', 'Thread-1 (work)', 'Thread-2 (work)']);
     assert.equal(view.dropped, 0);
 
     // Hand-offs between the two workers: consecutive held spans of different workers.
@@ -115,15 +116,17 @@ describe('GIL lanes on the cross-origin isolated page (threaded build)', () => {
     const out = await runProgram(page, SLEEPERS);
     assert.match(out, /rested/);
     const view = await lanes(page);
-    assert.equal(view.lanes.length, 3);
+    assert.deepEqual(view.lanes.map((l) => l.label), ['MainThread', 'napper', 'dozer, who sleeps the longest']);
     for (const lane of view.lanes.slice(1)) {
       const blocking = lane.drops.filter((d) => d.reason === 'blocking-call');
       assert.ok(blocking.length >= 3, `${lane.label}: ${blocking.length} blocking-call drops`);
     }
+    // A name too long for the label column ends in an ellipsis on the canvas.
+    await saveArtifact(page, 'section[data-pane="threads"]', 'gil-lanes-names');
     // The main thread waited on a lock (join) while the workers slept.
     assert.ok(view.lanes[0].spans.some((s) => s.state === 'lock'), 'join() shows as a lock wait');
 
-    // Find a blocking-call marker of thread 1 on the canvas and hover it.
+    // Find a blocking-call marker of the first sleeper on the canvas and hover it.
     await page.click('.threads-button[data-key="threadsFit"]');
     await page.waitForTimeout(100);
     const spot = await page.evaluate(() => {
@@ -139,7 +142,7 @@ describe('GIL lanes on the cross-origin isolated page (threaded build)', () => {
     await page.mouse.move(spot.x, spot.y);
     const tooltip = page.locator('.threads-tooltip');
     await tooltip.waitFor({ state: 'visible', timeout: 2000 });
-    assert.match(await tooltip.textContent(), /^thread 1 let go of the GIL at [0-9.]+ ms: blocking call$/);
+    assert.match(await tooltip.textContent(), /^napper let go of the GIL at [0-9.]+ ms: blocking call$/);
   });
 
   test('an embed with panes=threads shows only the lanes, and runs by itself', async () => {
@@ -167,7 +170,7 @@ describe('GIL lanes without shared memory (single-threaded build)', () => {
     await runProgram(page, 'import time\ntime.sleep(0.03)\nprint("ok")\n');
     const view = await lanes(page);
     assert.equal(view.lanes.length, 1);
-    assert.equal(view.lanes[0].label, 'main thread');
+    assert.equal(view.lanes[0].label, 'main thread', 'threading never named it: the fallback label');
     assert.ok(view.lanes[0].drops.some((d) => d.reason === 'blocking-call'), 'sleep dropped the GIL');
     // Only the main thread ran: the pane stays out of the way.
     assert.equal(await page.locator('section[data-pane="threads"]').isVisible(), false);

@@ -94,7 +94,7 @@ describe('wasm debug bindings (single-threaded build, under Node)', () => {
     const [runBefore] = header();
     assert.equal(core.runSource('import time\ntime.sleep(0.01)\n', 'main.py'), 0);
     const [run, count, dropped, capacity, layout] = header();
-    assert.deepEqual([run, dropped, capacity, layout], [runBefore + 1, 0, 200_000, 1]);
+    assert.deepEqual([run, dropped, capacity, layout], [runBefore + 1, 0, 200_000, 2]);
     const words = new Uint32Array(core.HEAPU8.buffer, core.threadEventsRecordsAddress(), count * 4);
     const records = [];
     for (let i = 0; i < words.length; i += 4) {
@@ -107,5 +107,21 @@ describe('wasm debug bindings (single-threaded build, under Node)', () => {
     assert.ok(records.every((r) => r.thread === 0));
     assert.ok(records.every((r, i) => i === 0 || records[i - 1].time <= r.time));
     assert.ok(records[3].time - records[2].time >= 9_000, 'the sleep lasted about 10 ms');
+  });
+
+  // Kind 7: a thread's Python name, its UTF-8 bytes in the records after it.
+  test('a thread named by threading travels in continuation records', () => {
+    assert.equal(core.runSource('import threading\nthreading.current_thread().name = "主线程"\n', 'main.py'), 0);
+    const [, count] = new Uint32Array(core.HEAPU8.buffer, core.threadEventsHeaderAddress(), 5);
+    const words = new Uint32Array(core.HEAPU8.buffer, core.threadEventsRecordsAddress(), count * 4);
+    const names = [];
+    for (let i = 0; i < words.length; i += 4) {
+      if ((words[i + 1] & 0xff) !== 7) continue;
+      const length = words[i + 3];
+      const bytes = new Uint8Array(words.buffer, words.byteOffset + (i + 4) * 4, length);
+      names.push({ thread: words[i + 2], name: new TextDecoder().decode(bytes.slice()) });
+      i += Math.ceil(length / 16) * 4;  // past the continuations
+    }
+    assert.deepEqual(names, [{ thread: 0, name: 'MainThread' }, { thread: 0, name: '主线程' }]);
   });
 });

@@ -45,6 +45,7 @@ enum class ThreadEventKind {
   ThreadStart, ThreadEnd,
   GilRequested, GilAcquired, GilDropped,
   LockWaitBegin, LockWaitEnd,  // a lock acquire that has to block, and when it stops waiting
+  ThreadNamed,  // threading told the thread's Python name (at its start, or a rename)
 };
 // Why a thread let the GIL go: another thread asked (the switch interval passed), it
 // entered a blocking call (sleep, lock wait), or it ended.
@@ -55,6 +56,8 @@ struct ThreadEvent {
   std::uint64_t ident;
   GilDropReason reason;  // GilDropped only
   const void* lock;      // LockWait* only: identifies the lock object
+  // ThreadNamed only: the name in UTF-8. Valid only during the call: copy it to keep it.
+  std::string_view name;
 };
 
 // Told of thread and GIL events ON THE THREAD THEY HAPPEN ON, so several threads may

@@ -6,6 +6,7 @@
 
 #include <map>
 #include <optional>
+#include <string>
 #include <thread>
 #include <vector>
 #include "test_support.hpp"
@@ -27,6 +28,23 @@ const char* kTwoSpinners =
     "for t in threads: t.join()\n"
     "print('done')\n";
 
+// One event as read back: its record, and for ThreadNamed the name its continuation
+// records carry (the page's decodeRecords does the same).
+struct Decoded {
+  ThreadEventRecord record;
+  std::string name;
+};
+
+std::vector<Decoded> decode(const std::vector<ThreadEventRecord>& records) {
+  std::vector<Decoded> events;
+  for (std::size_t i = 0; i < records.size(); i += thread_event_span(records[i])) {
+    REQUIRE(i + thread_event_span(records[i]) <= records.size());  // never half a name
+    bool named = records[i].kind() == ThreadEventKind::ThreadNamed;
+    events.push_back({records[i], named ? thread_name_of(records, i) : std::string()});
+  }
+  return events;
+}
+
 struct Held {
   std::uint32_t thread, from, to;
 };
@@ -35,7 +53,8 @@ struct Held {
 std::vector<Held> held_intervals(const std::vector<ThreadEventRecord>& records) {
   std::map<std::uint32_t, std::uint32_t> since;
   std::vector<Held> held;
-  for (const ThreadEventRecord& r : records) {
+  for (const Decoded& event : decode(records)) {
+    const ThreadEventRecord& r = event.record;
     if (r.kind() == ThreadEventKind::GilAcquired) {
       REQUIRE(since.count(r.thread) == 0);
       since[r.thread] = r.time_us;
@@ -65,12 +84,13 @@ TEST_CASE("the recorder sees two CPU-bound threads take turns with the GIL", "[t
   REQUIRE(records.size() == recorder.header()->count.load());
 
   // Times never go back.
-  for (std::size_t i = 1; i < records.size(); ++i) CHECK(records[i - 1].time_us <= records[i].time_us);
+  std::vector<Decoded> events = decode(records);
+  for (std::size_t i = 1; i < events.size(); ++i) CHECK(events[i - 1].record.time_us <= events[i].record.time_us);
 
   // Both worker threads took the GIL repeatedly.
   std::map<std::uint32_t, int> acquired;
-  for (const ThreadEventRecord& r : records)
-    if (r.kind() == ThreadEventKind::GilAcquired) ++acquired[r.thread];
+  for (const Decoded& e : decode(records))
+    if (e.record.kind() == ThreadEventKind::GilAcquired) ++acquired[e.record.thread];
   REQUIRE(acquired.size() == 3);  // the main thread and the two workers
   for (auto& [thread, n] : acquired)
     if (thread != 0) CHECK(n > 3);
@@ -85,7 +105,8 @@ TEST_CASE("the recorder sees two CPU-bound threads take turns with the GIL", "[t
 
   // Every drop has one of the three reasons; the workers ended with an exit drop.
   int exits = 0, intervals = 0;
-  for (const ThreadEventRecord& r : records) {
+  for (const Decoded& e : decode(records)) {
+    const ThreadEventRecord& r = e.record;
     if (r.kind() != ThreadEventKind::GilDropped) continue;
     REQUIRE((r.reason() == GilDropReason::Interval || r.reason() == GilDropReason::BlockingCall ||
              r.reason() == GilDropReason::Exit));
@@ -108,12 +129,15 @@ TEST_CASE("the recorder numbers locks and starts afresh for each run", "[threads
                           "a.py") == kExitOk);
   std::vector<ThreadEventRecord> first = recorder.records();
   std::uint32_t waits = 0, blocking_drops = 0;
-  for (const ThreadEventRecord& r : first) {
+  for (const Decoded& e : decode(first)) {
+    const ThreadEventRecord& r = e.record;
     if (r.kind() == ThreadEventKind::LockWaitBegin) {
       CHECK(r.lock >= 1);
       ++waits;
     }
-    if (r.kind() != ThreadEventKind::LockWaitBegin && r.kind() != ThreadEventKind::LockWaitEnd) CHECK(r.lock == 0);
+    bool uses_lock_word = r.kind() == ThreadEventKind::LockWaitBegin || r.kind() == ThreadEventKind::LockWaitEnd ||
+                          r.kind() == ThreadEventKind::ThreadNamed;
+    if (!uses_lock_word) CHECK(r.lock == 0);
     blocking_drops += r.kind() == ThreadEventKind::GilDropped && r.reason() == GilDropReason::BlockingCall && r.thread != 0;
   }
   CHECK(waits >= 1);           // join() waited on the thread's lock
@@ -124,11 +148,15 @@ TEST_CASE("the recorder numbers locks and starts afresh for each run", "[threads
   CHECK(recorder.header()->run.load() == run + 1);
   CHECK(recorder.records().empty());
   CHECK(interp.run_source("x = 1\n", "b.py") == kExitOk);
-  // The main thread entering and leaving the interpreter: requested, acquired, dropped.
-  std::vector<ThreadEventRecord> second = recorder.records();
-  REQUIRE(second.size() == 3);
-  CHECK(second[2].kind() == ThreadEventKind::GilDropped);
-  CHECK(second[2].reason() == GilDropReason::BlockingCall);
+  // The main thread entering and leaving the interpreter: requested, acquired, dropped;
+  // in between, its name again (threading, imported in the first run, named it then).
+  std::vector<Decoded> second = decode(recorder.records());
+  REQUIRE(second.size() == 4);
+  CHECK(second[2].record.kind() == ThreadEventKind::ThreadNamed);
+  CHECK(second[2].record.thread == 0);
+  CHECK(second[2].name == "MainThread");
+  CHECK(second[3].record.kind() == ThreadEventKind::GilDropped);
+  CHECK(second[3].record.reason() == GilDropReason::BlockingCall);
 }
 
 TEST_CASE("a full recorder counts the events it could not keep", "[threads]") {
@@ -136,7 +164,7 @@ TEST_CASE("a full recorder counts the events it could not keep", "[threads]") {
   recorder.start_run();
   auto emit = [&](std::uint64_t thread) {
     for (int i = 0; i < 5; ++i)
-      recorder.on_thread_event({ThreadEventKind::GilRequested, thread, 0, GilDropReason::Interval, nullptr});
+      recorder.on_thread_event({ThreadEventKind::GilRequested, thread, 0, GilDropReason::Interval, nullptr, {}});
   };
   std::thread a(emit, 1), b(emit, 2);
   a.join();
@@ -145,4 +173,64 @@ TEST_CASE("a full recorder counts the events it could not keep", "[threads]") {
   CHECK(recorder.dropped() == 6);
   CHECK(recorder.header()->capacity == 4);
   CHECK(recorder.header()->layout == kThreadEventLayout);
+}
+
+TEST_CASE("the recorder keeps each thread's Python name and its renames", "[threads]") {
+  CaptureSink sink;
+  ThreadEventRecorder recorder;
+  {
+    Interpreter interp(sink);
+    interp.set_thread_observer(&recorder);
+    recorder.start_run();
+    CHECK(interp.run_source("import threading\n"
+                            "go = threading.Event()\n"
+                            "def work(): go.wait()\n"
+                            "p = threading.Thread(name='producer', target=work)\n"
+                            "w = threading.Thread(target=work)\n"
+                            "p.start(); w.start()\n"
+                            "w.name = 'renamed'\n"
+                            "go.set(); p.join(); w.join()\n"
+                            "w.name = 'after the end'\n"  // ended: its ident may be another's now
+                            "print(p.name, w.name)\n",
+                            "names.py") == kExitOk);
+  }
+  CHECK(sink.out == "producer after the end\n");
+  std::vector<std::pair<std::uint32_t, std::string>> names;
+  for (const Decoded& e : decode(recorder.records()))
+    if (e.record.kind() == ThreadEventKind::ThreadNamed) names.emplace_back(e.record.thread, e.name);
+  // Serials in start order: the producer is thread 1, the default-named worker thread 2.
+  // start() returns once the thread told its name, so the order is fixed.
+  std::vector<std::pair<std::uint32_t, std::string>> expected{
+      {0, "MainThread"}, {1, "producer"}, {2, "Thread-1 (work)"}, {2, "renamed"}};
+  CHECK(names == expected);
+}
+
+TEST_CASE("a long thread name is cut to 64 bytes at a character boundary", "[threads]") {
+  ThreadEventRecorder recorder;
+  recorder.start_run();
+  std::string long_name;
+  for (int i = 0; i < 12; ++i) long_name += "生产者";  // 108 bytes, 3 a character
+  recorder.on_thread_event({ThreadEventKind::ThreadNamed, 5, 0, GilDropReason::Interval, nullptr, long_name});
+  std::vector<ThreadEventRecord> records = recorder.records();
+  REQUIRE(records.size() == 1 + 4);  // 63 bytes: 21 characters, in four continuation records
+  CHECK(records[0].thread == 5);
+  CHECK(records[0].lock == 63);
+  CHECK(thread_name_of(records, 0) == long_name.substr(0, 63));
+  // The padding after the name is zeros.
+  const auto* bytes = reinterpret_cast<const unsigned char*>(records.data() + 1);
+  CHECK(bytes[63] == 0);
+}
+
+TEST_CASE("a thread name that does not fit whole is dropped as one event", "[threads]") {
+  ThreadEventRecorder recorder(3);
+  recorder.start_run();
+  recorder.on_thread_event({ThreadEventKind::GilRequested, 1, 0, GilDropReason::Interval, nullptr, {}});
+  // 20 bytes need two continuation records: three in all, two left.
+  recorder.on_thread_event({ThreadEventKind::ThreadNamed, 1, 0, GilDropReason::Interval, nullptr, "twenty-byte-name-xyz"});
+  CHECK(recorder.records().size() == 1);
+  CHECK(recorder.dropped() == 1);
+  recorder.on_thread_event({ThreadEventKind::ThreadNamed, 1, 0, GilDropReason::Interval, nullptr, "fits"});
+  std::vector<ThreadEventRecord> records = recorder.records();
+  REQUIRE(records.size() == 3);
+  CHECK(thread_name_of(records, 1) == "fits");
 }

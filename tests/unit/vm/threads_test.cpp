@@ -7,6 +7,9 @@
 
 #include <chrono>
 #include <condition_variable>
+#include <deque>
+#include <string>
+#include <utility>
 #include <map>
 #include <mutex>
 #include <thread>
@@ -24,6 +27,8 @@ class RecordingObserver : public ThreadObserver {
   void on_thread_event(const ThreadEvent& e) override {
     std::lock_guard<std::mutex> guard(mutex_);
     events_.push_back(e);
+    // The name is valid only during the call: keep a copy (a deque never moves it).
+    events_.back().name = names_.emplace_back(e.name);
   }
   std::vector<ThreadEvent> events() {
     std::lock_guard<std::mutex> guard(mutex_);
@@ -33,6 +38,7 @@ class RecordingObserver : public ThreadObserver {
  private:
   std::mutex mutex_;
   std::vector<ThreadEvent> events_;
+  std::deque<std::string> names_;
 };
 
 // Captures output like CaptureSink, and lets another thread wait until stderr contains
@@ -171,6 +177,33 @@ TEST_CASE("the observer sees each thread start and end, and its lock waits", "[t
   CHECK(ends == 1);
   CHECK(exits == 1);
   CHECK(waits >= 1);  // the join waited for the sleeping thread
+}
+
+TEST_CASE("the observer hears threading's names, renames from any thread included", "[threads]") {
+  BACKEND_SECTION();
+  CaptureSink sink;
+  RecordingObserver observer;
+  {
+    Interpreter interp(sink);
+    if (!choose_backend(interp, green)) return;
+    interp.set_thread_observer(&observer);
+    CHECK(interp.run_source("import threading\n"
+                            "def work():\n"
+                            "    threading.main_thread().name = 'boss'\n"
+                            "    threading.current_thread().name = 'worker'\n"
+                            "t = threading.Thread(name='producer', target=work)\n"
+                            "t.start(); t.join()\n"
+                            "print(threading.current_thread().name, t.name)\n",
+                            "p.py") == 0);
+  }
+  CHECK(sink.out == "boss worker\n");
+  std::vector<std::pair<std::uint64_t, std::string>> names;
+  for (const ThreadEvent& e : observer.events())
+    if (e.kind == ThreadEventKind::ThreadNamed) names.emplace_back(e.thread, std::string(e.name));
+  // The thread that renames is the worker (serial 1); each event names its target.
+  std::vector<std::pair<std::uint64_t, std::string>> expected{
+      {0, "MainThread"}, {1, "producer"}, {0, "boss"}, {1, "worker"}};
+  CHECK(names == expected);
 }
 
 TEST_CASE("a sleeping thread lets another run", "[threads]") {

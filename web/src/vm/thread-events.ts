@@ -4,7 +4,7 @@
 // threaded build's shared wasm memory.
 
 /** The recorder's kThreadEventLayout; a module with another layout is not read. */
-export const THREAD_EVENT_LAYOUT = 1;
+export const THREAD_EVENT_LAYOUT = 2;
 /** uint32 words per record and in the header. */
 export const RECORD_WORDS = 4;
 const HEADER_WORDS = 5;
@@ -23,6 +23,7 @@ const KINDS = [
   'gil-dropped',
   'lock-wait-begin',
   'lock-wait-end',
+  'thread-named',
 ] as const;
 export type ThreadEventKind = (typeof KINDS)[number];
 
@@ -40,6 +41,19 @@ export interface ThreadEventRecord {
   reason?: GilDropReason;
   /** lock-wait-* only: 1, 2, ... per lock in order of first wait. */
   lock: number;
+  /** 'thread-named' only: the thread's Python name (threading's), at its start or a rename. */
+  name?: string;
+}
+
+/** Bytes of a thread name per continuation record. */
+const NAME_BYTES_PER_RECORD = RECORD_WORDS * 4;
+const utf8 = new TextDecoder();
+
+/** The name a 'thread-named' record at word `i` carries in the records after it. */
+function nameAt(words: Uint32Array, i: number, length: number): string {
+  const start = words.byteOffset + (i + RECORD_WORDS) * 4;
+  // slice(): TextDecoder refuses views of shared memory.
+  return utf8.decode(new Uint8Array(words.buffer, start, length).slice());
 }
 
 /** Decodes whole records from `words` (a multiple of RECORD_WORDS long). */
@@ -50,6 +64,15 @@ export function decodeRecords(words: Uint32Array): ThreadEventRecord[] {
     if (kind === undefined) continue;  // a newer core's kind: not drawn
     const record: ThreadEventRecord = { timeUs: words[i], kind, thread: words[i + 2], lock: words[i + 3] };
     if (kind === 'gil-dropped') record.reason = REASONS[words[i + 1] >>> 8] ?? 'interval';
+    if (kind === 'thread-named') {
+      // Word 3 is the name's length in bytes; the name follows in continuation records.
+      const length = words[i + 3];
+      const continuations = Math.ceil(length / NAME_BYTES_PER_RECORD);
+      if (i + RECORD_WORDS * (1 + continuations) > words.length) break;  // never split by the core
+      record.lock = 0;
+      record.name = nameAt(words, i, length);
+      i += continuations * RECORD_WORDS;
+    }
     records.push(record);
   }
   return records;

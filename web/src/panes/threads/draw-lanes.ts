@@ -54,6 +54,14 @@ export function formatMs(us: number): string {
   return ms >= 100 ? ms.toFixed(0) : ms >= 10 ? ms.toFixed(1) : ms.toFixed(2);
 }
 
+/** `label` as drawn in `room` pixels: a long thread name loses its end to an ellipsis rather than being squeezed. */
+function fitLabel(ctx: CanvasRenderingContext2D, label: string, room: number): string {
+  if (ctx.measureText(label).width <= room) return label;
+  const chars = [...label];  // whole code points: never half a surrogate pair
+  while (chars.length > 1 && ctx.measureText(`${chars.join('')}…`).width > room) chars.pop();
+  return `${chars.join('')}…`;
+}
+
 export function drawLanes(ctx: CanvasRenderingContext2D, input: DrawInput): void {
   const { lanes, labels, window: view, width, text, grid } = input;
   const plotWidth = Math.max(width - LABEL_WIDTH, 1);
@@ -79,7 +87,7 @@ export function drawLanes(ctx: CanvasRenderingContext2D, input: DrawInput): void
   lanes.forEach((lane, index) => {
     const top = laneTop(index);
     ctx.fillStyle = text;
-    ctx.fillText(labels[index], 6, top + LANE_HEIGHT / 2, LABEL_WIDTH - 10);
+    ctx.fillText(fitLabel(ctx, labels[index], LABEL_WIDTH - 10), 6, top + LANE_HEIGHT / 2);
     ctx.save();
     ctx.beginPath();
     ctx.rect(LABEL_WIDTH, top - LANE_GAP / 2, plotWidth, LANE_HEIGHT + LANE_GAP);

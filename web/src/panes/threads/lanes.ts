@@ -28,6 +28,8 @@ export interface Lane {
   drops: Drop[];
   /** When the thread ended (its exit drop), if it did. */
   ended: number | null;
+  /** The thread's latest Python name (threading's), or null if it was never named. */
+  name: string | null;
 }
 
 interface Open {
@@ -88,7 +90,7 @@ export class LaneModel {
     if (!lane) {
       // The main thread is lane 0 even if a thread's event came first.
       const order = thread === 0 ? 0 : [...this.lanes.keys()].filter((t) => t !== 0).length + 1;
-      lane = { thread, order, spans: [], drops: [], ended: null };
+      lane = { thread, order, spans: [], drops: [], ended: null, name: null };
       this.lanes.set(thread, lane);
       this.open.set(thread, { held: null, waiting: null, lock: null });
     }
@@ -127,6 +129,9 @@ export class LaneModel {
         break;
       case 'lock-wait-end':
         this.close(lane, open, 'lock', r.timeUs);
+        break;
+      case 'thread-named':
+        lane.name = r.name ?? lane.name;  // a rename holds from here on: the lane shows the latest
         break;
       case 'thread-start':
       case 'thread-end':

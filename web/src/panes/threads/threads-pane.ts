@@ -26,6 +26,11 @@ export interface ThreadsView {
   dropped: number;
 }
 
+/** The thread's Python name; for a thread threading never named (started by _thread), its place. */
+function laneLabel(lane: Lane): string {
+  return lane.name ?? (lane.order === 0 ? t('threadsMain') : t('threadsThread', { n: lane.order }));
+}
+
 export class ThreadsPane {
   private model = new LaneModel();
   private drawn: ThreadsView | null = null;
@@ -191,7 +196,7 @@ export class ThreadsPane {
     if (this.following) {
       this.window = { from: Math.max(0, summary.endUs - this.liveSpan), span: this.liveSpan };
     }
-    const labels = lanes.map((lane) => (lane.order === 0 ? t('threadsMain') : t('threadsThread', { n: lane.order })));
+    const labels = lanes.map(laneLabel);
     this.drawn = lanes.length === 0 ? null : {
       lanes: lanes.map((lane, i) => ({ ...lane, label: labels[i] })),
       summary,
