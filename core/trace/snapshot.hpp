@@ -27,6 +27,10 @@ struct SnapshotInput {
 // The Snapshot of the paused program on `ts` (inside the observer's on_instruction).
 nlohmann::json snapshot_json(ThreadState* ts, const ProgramCodes& program, EvalGuard& guard,
                              const SnapshotInput& input);
+// FrameViews of the program's frames on `owner`'s stack, outermost first (reprs run on
+// `running`, the paused thread; `owner` may be another thread, paused where it switched).
+nlohmann::json program_stack_json(ThreadState* running, const ThreadState* owner, const ProgramCodes& program,
+                                  EvalGuard& guard);
 // The Snapshot of a finished program: no frames, its exit status.
 nlohmann::json finished_snapshot_json(std::uint64_t step, std::size_t output_length, int status);
 // ExceptionView of `exc` without its handler; str(exc) runs under `guard`.
