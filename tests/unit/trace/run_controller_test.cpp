@@ -451,6 +451,31 @@ TEST_CASE("with green threads, a breakpoint in a worker stops in the thread that
   CHECK(step(controller, "continue")["reason"] == "finished");
 }
 
+TEST_CASE("with green threads, an exception shows in the thread that raised it", "[trace]") {
+  std::optional<RunController> session = started_green(
+      "import threading\n"
+      "def fail():\n"
+      "    try:\n"
+      "        1 / 0\n"
+      "    except ZeroDivisionError:\n"
+      "        pass\n"
+      "t = threading.Thread(target=fail, name='failing')\n"
+      "t.start()\n"
+      "t.join()\n",
+      {}, 2);
+  if (!session) return;
+  RunController& controller = *session;
+  json snap = controller.snapshot();
+  // (Exceptions that threading raises and catches inside the main thread show there.)
+  auto raised_in_worker = [](const json& s) { return s.contains("exception") && paused_thread(s) == "failing"; };
+  for (int i = 0; i < 2000 && snap["reason"] != "finished" && !raised_in_worker(snap); ++i)
+    snap = step(controller, "step-instruction");
+  REQUIRE(snap.contains("exception"));
+  CHECK(snap["exception"]["type"] == "ZeroDivisionError");
+  CHECK(paused_thread(snap) == "failing");
+  CHECK(innermost(snap)["qualname"] == "fail");
+}
+
 TEST_CASE("a program without threads has no threads in its snapshots", "[trace]") {
   RunController controller = started("x = 1\ny = x + 1\n");
   json snap = step(controller, "step-line");
