@@ -9,6 +9,7 @@
 #include "trace/program_info.hpp"
 #include "trace/snapshot.hpp"
 #include "trace/value_view.hpp"
+#include "vm/fiber.hpp"
 #include "vm/frame.hpp"
 #include "vm/gil.hpp"
 #include "vm/green_scheduler.hpp"
@@ -81,17 +82,22 @@ bool threads_started(const ThreadState* ts) { return ts->runtime->next_serial.lo
 
 class ReplayObserver : public TraceObserver {
  public:
-  ReplayObserver(const StopRule& rule, CaptureOutput& out, bool want_program_info)
-      : rule_(rule), out_(out), want_program_info_(want_program_info) {}
+  // `green`: the run's threads are green threads, so following them keeps it deterministic
+  // (OS threads, where fibers are missing, stay untraced as the run is then not repeatable).
+  ReplayObserver(const StopRule& rule, CaptureOutput& out, bool want_program_info, bool green)
+      : rule_(rule), out_(out), want_program_info_(want_program_info), green_(green) {}
 
   bool on_instruction(ThreadState* ts, const Frame& frame, int opcode, int stack_depth) override {
     // After the pause the run is abandoned: no more of the program's code runs. In a
     // program with threads, library code (threading's) still runs so that the threads,
     // told to stop in pause(), release its locks and end.
-    if (stopped_) return threads_started(ts) && program_.index_of(frame.code) < 0;
+    if (stopped_) return green_ && threads_started(ts) && program_.index_of(frame.code) < 0;
     if (guard_.active) return guard_.count_step();
-    // The main thread's module frame runs first: the program is its code.
-    if (!program_ready_) start_program(ts, frame);
+    // The program is the code of the main thread's module frame, the first one to run.
+    if (!program_ready_) {
+      if (!is_main_thread(ts)) return true;
+      start_program(ts, frame);
+    }
     bool line_start = line_start_of_ == ts;
     line_start_of_ = nullptr;
     if (program_.index_of(frame.code) < 0) return true;
@@ -119,7 +125,7 @@ class ReplayObserver : public TraceObserver {
   // fall between them); remembering whose it is keeps it from leaking to another thread.
   void on_line(ThreadState* ts, const Frame&, int) override { line_start_of_ = ts; }
 
-  bool follows_threads() const override { return true; }
+  bool follows_threads() const override { return green_; }
 
   void on_exception(ThreadState* ts, const Frame& frame, const Object* exc) override {
     // Only an exception raised at or after the step the command starts from can be shown.
@@ -163,7 +169,11 @@ class ReplayObserver : public TraceObserver {
           return "step";
         break;
       case StopRule::Until::Shallower:
-        if (ts->serial == followed_serial_ ? frame_depth(frame) < base_depth_ : followed && line_start) return "step";
+        if (ts->serial == followed_serial_) {
+          if (frame_depth(frame) < base_depth_) return "step";
+        } else if (followed && line_start) {
+          return "step";  // the thread stepped out of has ended
+        }
         break;
       case StopRule::Until::Breakpoint:
         if (line_start && breakpoint_hit(ts, frame)) return "breakpoint";
@@ -205,7 +215,7 @@ class ReplayObserver : public TraceObserver {
     // As the Stop button does: the other threads end with SystemExit and their waits end,
     // so the interpreter's shutdown finds no thread to wait for. A worker paused here
     // gets KeyboardInterrupt from this step; the main thread then gets it from the breaker.
-    if (threads_started(ts)) {
+    if (green_ && threads_started(ts)) {
       std::uint8_t bits = kBreakStopThreads | (is_main_thread(ts) ? 0 : kBreakInterrupt);
       ts->runtime->eval_breaker.fetch_or(bits);
     }
@@ -214,6 +224,7 @@ class ReplayObserver : public TraceObserver {
   const StopRule& rule_;
   CaptureOutput& out_;
   bool want_program_info_;
+  bool green_;
   ProgramCodes program_;
   bool program_ready_ = false;
   EvalGuard guard_;
@@ -240,7 +251,8 @@ void seed_random(Interpreter& interp, const std::string& source) {
 ReplayResult replay(const std::string& source, const std::string& filename, const StopRule& rule,
                     bool want_program_info, std::optional<std::uint64_t> green_seed) {
   CaptureOutput out;
-  ReplayObserver observer(rule, out, want_program_info);
+  // Interpreter::use_green_threads does nothing where fibers are missing.
+  ReplayObserver observer(rule, out, want_program_info, green_seed && fibers_available());
   ReplayResult result;
   int status = 0;
   {
