@@ -2,7 +2,8 @@
 // (Snapshot, FrameView, ValueView, ExceptionView): the program's frames outermost first,
 // suspended generator and coroutine frames apart, the exception in flight or being
 // handled. Frames of code outside the program (library modules written in Python) are
-// left out: the panes only know the program's code objects.
+// left out: the panes only know the program's code objects. In a program with threads the
+// frames are the paused thread's; the others are listed apart (thread_views.hpp).
 #pragma once
 #include <cstdint>
 #include <string>
