@@ -1,4 +1,6 @@
 // The replay observer: counts the program's steps, applies the StopRule and snapshots.
+// It follows the program's threads: with green threads they all run on this OS thread,
+// one at a time, so it needs no lock, and every thread's instructions are steps.
 #include "trace/replay.hpp"
 
 #include "terrarium/interpreter.hpp"
@@ -7,7 +9,11 @@
 #include "trace/program_info.hpp"
 #include "trace/snapshot.hpp"
 #include "trace/value_view.hpp"
+#include "vm/fiber.hpp"
 #include "vm/frame.hpp"
+#include "vm/gil.hpp"
+#include "vm/green_scheduler.hpp"
+#include "vm/interpreter_state.hpp"
 #include "vm/thread_state.hpp"
 
 namespace terrarium {
@@ -47,24 +53,60 @@ int frame_depth(const Frame& frame) {
   return depth;
 }
 
+// The debugger's own Python code (reprs, breakpoint conditions) runs with no thread
+// switch in the middle: the other threads stay where the pause found them.
+class NoPreemption {
+ public:
+  explicit NoPreemption(ThreadState* ts) : green_(green_scheduler(ts)) {
+    if (green_) green_->set_preemption(false);
+  }
+  ~NoPreemption() {
+    if (green_) green_->set_preemption(true);
+  }
+  NoPreemption(const NoPreemption&) = delete;
+  NoPreemption& operator=(const NoPreemption&) = delete;
+
+ private:
+  GreenScheduler* green_;
+};
+
+// Whether the thread with this serial is still alive (it may have ended meanwhile).
+bool thread_alive(const ThreadState* ts, std::uint64_t serial) {
+  if (serial == 0) return true;  // the main thread outlives the program
+  for (const ThreadState* t : ts->interp->threads)
+    if (t->serial == serial) return true;
+  return false;
+}
+
+bool threads_started(const ThreadState* ts) { return ts->runtime->next_serial.load() > 1; }
+
 class ReplayObserver : public TraceObserver {
  public:
-  ReplayObserver(const StopRule& rule, CaptureOutput& out, bool want_program_info)
-      : rule_(rule), out_(out), want_program_info_(want_program_info) {}
+  // `green`: the run's threads are green threads, so following them keeps it deterministic
+  // (OS threads, where fibers are missing, stay untraced as the run is then not repeatable).
+  ReplayObserver(const StopRule& rule, CaptureOutput& out, bool want_program_info, bool green)
+      : rule_(rule), out_(out), want_program_info_(want_program_info), green_(green) {}
 
   bool on_instruction(ThreadState* ts, const Frame& frame, int opcode, int stack_depth) override {
-    if (stopped_) return false;
+    // After the pause the run is abandoned: no more of the program's code runs. In a
+    // program with threads, library code (threading's) still runs so that the threads,
+    // told to stop in pause(), release its locks and end.
+    if (stopped_) return green_ && threads_started(ts) && program_.index_of(frame.code) < 0;
     if (guard_.active) return guard_.count_step();
-    if (!program_ready_) start_program(ts, frame);
-    if (program_.index_of(frame.code) < 0) {
-      line_start_ = false;
-      return true;
+    // The program is the code of the main thread's module frame, the first one to run.
+    if (!program_ready_) {
+      if (!is_main_thread(ts)) return true;
+      start_program(ts, frame);
     }
-    bool line_start = line_start_;
-    line_start_ = false;
+    bool line_start = line_start_of_ == ts;
+    line_start_of_ = nullptr;
+    if (program_.index_of(frame.code) < 0) return true;
     std::uint64_t step = step_;
     if (step >= rule_.from_step) {
-      if (step == rule_.from_step) base_depth_ = frame_depth(frame);
+      if (step == rule_.from_step) {
+        followed_serial_ = ts->serial;
+        base_depth_ = frame_depth(frame);
+      }
       if (const char* reason = pause_reason(ts, frame, step, line_start)) {
         pause(ts, step, reason);
         return false;
@@ -79,11 +121,16 @@ class ReplayObserver : public TraceObserver {
     return true;
   }
 
-  void on_line(ThreadState*, const Frame&, int) override { line_start_ = true; }
+  // A line event comes just before its instruction, on the same thread (no switch can
+  // fall between them); remembering whose it is keeps it from leaking to another thread.
+  void on_line(ThreadState* ts, const Frame&, int) override { line_start_of_ = ts; }
+
+  bool follows_threads() const override { return green_; }
 
   void on_exception(ThreadState* ts, const Frame& frame, const Object* exc) override {
     // Only an exception raised at or after the step the command starts from can be shown.
     if (guard_.active || stopped_ || step_ < rule_.from_step || !program_ready_) return;
+    raised_serial_ = ts->serial;
     raised_ = exception_view_json(ts, const_cast<Object*>(exc), guard_);
     int code = program_.index_of(frame.code);
     int offset = 0;
@@ -108,17 +155,25 @@ class ReplayObserver : public TraceObserver {
 
   const char* pause_reason(ThreadState* ts, const Frame& frame, std::uint64_t step, bool line_start) {
     if (step == rule_.from_step) return step == rule_.max_step ? rule_.max_reason : nullptr;
+    // Step line, over and out follow the thread the command started in (the others run
+    // meanwhile); once it has ended, the next line of any thread will do.
+    bool followed = ts->serial == followed_serial_ || !thread_alive(ts, followed_serial_);
     switch (rule_.until) {
       case StopRule::Until::Nothing:
         break;
       case StopRule::Until::LineStart:
-        if (line_start) return "step";
+        if (line_start && followed) return "step";
         break;
       case StopRule::Until::LineAtDepth:
-        if (line_start && frame_depth(frame) <= base_depth_) return "step";
+        if (line_start && followed && (ts->serial != followed_serial_ || frame_depth(frame) <= base_depth_))
+          return "step";
         break;
       case StopRule::Until::Shallower:
-        if (frame_depth(frame) < base_depth_) return "step";
+        if (ts->serial == followed_serial_) {
+          if (frame_depth(frame) < base_depth_) return "step";
+        } else if (followed && line_start) {
+          return "step";  // the thread stepped out of has ended
+        }
         break;
       case StopRule::Until::Breakpoint:
         if (line_start && breakpoint_hit(ts, frame)) return "breakpoint";
@@ -138,8 +193,9 @@ class ReplayObserver : public TraceObserver {
     for (const Breakpoint& bp : rule_.breakpoints) {
       if (bp.line != line) continue;
       // As pdb does, a condition that fails to evaluate stops the program too.
-      if (bp.condition.empty() || eval_condition(ts, frame, bp.condition, guard_) != ConditionResult::False)
-        return true;
+      if (bp.condition.empty()) return true;
+      NoPreemption hold(ts);
+      if (eval_condition(ts, frame, bp.condition, guard_) != ConditionResult::False) return true;
     }
     return false;
   }
@@ -150,24 +206,37 @@ class ReplayObserver : public TraceObserver {
     input.step = step;
     input.reason = reason;
     input.output_length = out_.utf16_length;
-    if (raised_step_ == step && !raised_.is_null()) input.raised = &raised_;
+    // An exception of the step just before, if this thread raised it.
+    if (raised_step_ == step && raised_serial_ == ts->serial && !raised_.is_null()) input.raised = &raised_;
+    NoPreemption hold(ts);
     snapshot = snapshot_json(ts, program_, guard_, input);
     step_ = step;
     stopped_ = true;  // after the snapshot: its reprs run Python code that must not be stopped
+    // As the Stop button does: the other threads end with SystemExit and their waits end,
+    // so the interpreter's shutdown finds no thread to wait for. A worker paused here
+    // gets KeyboardInterrupt from this step; the main thread then gets it from the breaker.
+    if (green_ && threads_started(ts)) {
+      std::uint8_t bits = kBreakStopThreads | (is_main_thread(ts) ? 0 : kBreakInterrupt);
+      ts->runtime->eval_breaker.fetch_or(bits);
+    }
   }
 
   const StopRule& rule_;
   CaptureOutput& out_;
   bool want_program_info_;
+  bool green_;
   ProgramCodes program_;
   bool program_ready_ = false;
   EvalGuard guard_;
   std::uint64_t step_ = 0;  // program instructions executed; the virtual clock reads it too
+  // The thread running the step the command starts from, and its depth there.
+  std::uint64_t followed_serial_ = 0;
   int base_depth_ = 0;
-  bool line_start_ = false;
+  const ThreadState* line_start_of_ = nullptr;  // on_line's thread, until its instruction
   bool stopped_ = false;
   nlohmann::json raised_;
   std::uint64_t raised_step_ = UINT64_MAX;
+  std::uint64_t raised_serial_ = 0;
 };
 
 // Replays must not differ: the random module's default seed comes from object
@@ -182,7 +251,8 @@ void seed_random(Interpreter& interp, const std::string& source) {
 ReplayResult replay(const std::string& source, const std::string& filename, const StopRule& rule,
                     bool want_program_info, std::optional<std::uint64_t> green_seed) {
   CaptureOutput out;
-  ReplayObserver observer(rule, out, want_program_info);
+  // Interpreter::use_green_threads does nothing where fibers are missing.
+  ReplayObserver observer(rule, out, want_program_info, green_seed && fibers_available());
   ReplayResult result;
   int status = 0;
   {

@@ -11,6 +11,7 @@
 #include "objects/singletons.hpp"
 #include "objects/str.hpp"
 #include "trace/program_info.hpp"
+#include "trace/thread_views.hpp"
 #include "trace/value_view.hpp"
 #include "vm/interpreter_state.hpp"
 
@@ -134,20 +135,26 @@ bool find_exception_handler(const Frame& frame, int& target_offset) {
   return false;
 }
 
-json snapshot_json(ThreadState* ts, const ProgramCodes& program, EvalGuard& guard, const SnapshotInput& input) {
+json program_stack_json(ThreadState* running, const ThreadState* owner, const ProgramCodes& program,
+                        EvalGuard& guard) {
   std::vector<const Frame*> stack;
-  for (const Frame* f = ts->frame; f; f = f->previous)
+  for (const Frame* f = owner->frame; f; f = f->previous)
     if (program.index_of(f->code) >= 0) stack.push_back(f);
   std::reverse(stack.begin(), stack.end());
   json frames = json::array();
-  for (const Frame* f : stack) frames.push_back(frame_view(ts, *f, program.index_of(f->code), guard));
+  for (const Frame* f : stack) frames.push_back(frame_view(running, *f, program.index_of(f->code), guard));
+  return frames;
+}
+
+json snapshot_json(ThreadState* ts, const ProgramCodes& program, EvalGuard& guard, const SnapshotInput& input) {
+  json frames = program_stack_json(ts, ts, program, guard);
+  json line = frames.empty() ? json(nullptr) : frames.back()["line"];
   json suspended = json::array();
   for (const Frame* f : suspended_frames(ts, program))
     suspended.push_back(frame_view(ts, *f, program.index_of(f->code), guard));
-  int line = stack.empty() ? -1 : stack.back()->lineno();
   json snap = {{"step", input.step},
                {"reason", input.reason},
-               {"line", line > 0 ? json(line) : json(nullptr)},
+               {"line", std::move(line)},
                {"frames", std::move(frames)},
                {"suspended", std::move(suspended)},
                {"outputLength", input.output_length}};
@@ -158,6 +165,7 @@ json snapshot_json(ThreadState* ts, const ProgramCodes& program, EvalGuard& guar
   } else if (!ts->handled.empty() && ts->handled.back() && ts->handled.back() != py_none()) {
     snap["exception"] = exception_view_json(ts, ts->handled.back(), guard);
   }
+  add_thread_views(ts, program, guard, snap);
   return snap;
 }
 

@@ -1,49 +1,21 @@
-// describe_deadlock: one line per waiting thread. Names come from threading._active
-// (ident -> Thread, its `_name` read from the instance dict so no Python code runs).
+// describe_deadlock: one line per waiting thread, named as threading names it
+// (vm/thread_names.hpp).
 #include "vm/deadlock_report.hpp"
 
 #include <cstdio>
-#include "objects/dict.hpp"
-#include "objects/int.hpp"
-#include "objects/module.hpp"
-#include "objects/str.hpp"
 #include "objects/typeobject.hpp"
 #include "vm/green_scheduler.hpp"
 #include "vm/interpreter_state.hpp"
+#include "vm/thread_names.hpp"
 
 namespace terrarium {
 
 namespace {
 
-// Borrowed value of a str key in a dict, or null (errors cleared).
-Object* lookup(ThreadState* ts, Object* dict, const char* key) {
-  if (!dict) return nullptr;
-  Object* k = new_str(ts, key);
-  if (!k) {
-    clear_error(ts);
-    return nullptr;
-  }
-  Object* v = dict_get_item(ts, dict, k);
-  decref(k);
-  if (!v) clear_error(ts);
-  return v;
-}
-
 std::string thread_name(ThreadState* running, std::uint64_t ident, std::uint64_t serial) {
-  std::string fallback = serial == 0 ? "MainThread" : "thread " + std::to_string(serial);
-  Object* threading = lookup(running, running->interp->modules, "threading");
-  if (!threading || !is_instance(threading, &module_type)) return fallback;
-  Object* active = lookup(running, module_dict(threading), "_active");
-  if (!active || !is_instance(active, &dict_type)) return fallback;
-  Object* key = new_int(running, static_cast<std::int64_t>(ident));
-  Object* thread = dict_get_item(running, active, key);
-  decref(key);
-  if (!thread) {
-    clear_error(running);
-    return fallback;
-  }
-  Object* name = lookup(running, instance_dict(running, thread), "_name");
-  return name && is_str(name) ? std::string(str_view(name)) : fallback;
+  std::string name = python_thread_name(running, ident);
+  if (!name.empty()) return name;
+  return serial == 0 ? "MainThread" : "thread " + std::to_string(serial);
 }
 
 std::string where(const ThreadState* ts) {

@@ -138,7 +138,7 @@ void GreenScheduler::exit_current() {
 }
 
 void GreenScheduler::tick(ThreadState* ts) {
-  if (!current_ || current_->ts != ts) return;
+  if (!current_ || current_->ts != ts || !preemption_) return;
   now_ += kTickSeconds;
   if (--budget_ > 0) return;
   emit_thread_event(runtime_, ts, ThreadEventKind::GilDropped, GilDropReason::Interval);

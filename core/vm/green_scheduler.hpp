@@ -42,6 +42,9 @@ class GreenScheduler {
   // when every thread waits (no real sleeping), and a deadlock stops the program.
   void set_real_time(bool on) { real_time_ = on; }
   double now() const { return now_; }  // virtual seconds since the first thread started
+  // Off while a debugger runs Python code inside the paused program (reprs, breakpoint
+  // conditions): no quantum ends then, so no other thread runs in the middle of it.
+  void set_preemption(bool on) { preemption_ = on; }
 
   // A new thread, runnable; entry(arg) runs on its own fiber when it is first chosen
   // and ends with the thread (the scheduler then switches away for good). `main` is
@@ -76,6 +79,7 @@ class GreenScheduler {
   long budget_ = 0;
   bool deadlock_reported_ = false;
   bool real_time_ = true;
+  bool preemption_ = true;
   std::vector<std::unique_ptr<Thread>> threads_;  // [0] is the main thread
   std::vector<Thread*> candidates_;               // reschedule()'s scratch list
   Thread* current_ = nullptr;

@@ -292,8 +292,6 @@ TEST_CASE("an exception shows with the handler the exception table picks", "[tra
   CHECK(snap["exception"]["handler"]["offset"] == innermost(snap)["offset"]);
 }
 
-#endif  // TERRARIUM_TRACE_HOOKS
-
 TEST_CASE("with green threads, a program with threads steps the same way every replay", "[trace]") {
   const std::string source =
       "import threading, time\n"
@@ -340,3 +338,149 @@ TEST_CASE("with green threads, a deadlock in a replay ends it with the report", 
   CHECK(printed.find("waiter waits") != std::string::npos);
   CHECK(printed.find("KeyboardInterrupt") != std::string::npos);
 }
+
+namespace {
+
+// Two named workers, each in functions of the program (spin runs long enough for the
+// green scheduler to switch threads in the middle), and a main thread that joins them.
+const char* const kTwoWorkers =
+    "import threading\n"
+    "total = []\n"
+    "def spin(k):\n"
+    "    s = 0\n"
+    "    for i in range(k):\n"
+    "        s += i\n"
+    "    return s\n"
+    "def work(n):\n"
+    "    x = spin(20000) + n\n"
+    "    total.append(x)\n"
+    "    return x\n"
+    "ts = [threading.Thread(target=work, args=(i,), name=f'worker-{i}') for i in range(2)]\n"
+    "for t in ts: t.start()\n"
+    "for t in ts: t.join()\n"
+    "print(sorted(total))\n";
+
+std::string paused_thread(const json& snap) {
+  return snap.contains("thread") ? snap["thread"]["name"].get<std::string>() : "";
+}
+
+// Steps one instruction at a time until a worker thread is the paused one.
+json step_into_worker(RunController& controller) {
+  json snap = controller.snapshot();
+  for (int i = 0; i < 5000 && snap["reason"] != "finished"; ++i) {
+    if (paused_thread(snap).rfind("worker-", 0) == 0) return snap;
+    snap = step(controller, "step-instruction");
+  }
+  FAIL("no step of a worker thread");
+  return snap;
+}
+
+}  // namespace
+
+TEST_CASE("with green threads, stepping by instruction reaches the workers' steps", "[trace]") {
+  std::optional<RunController> session = started_green(kTwoWorkers, {}, 3);
+  if (!session) return;
+  RunController& controller = *session;
+  CHECK_FALSE(controller.snapshot().contains("threads"));  // no thread started yet
+  json snap = step_into_worker(controller);
+  REQUIRE(snap.contains("threads"));
+  std::vector<std::string> names;
+  for (const json& t : snap["threads"]) names.push_back(t["name"]);
+  REQUIRE(names.size() >= 2);
+  CHECK(names[0] == "MainThread");
+  CHECK(names[1] == "worker-0");
+  const json& current = snap["threads"][snap["thread"]["serial"].get<std::size_t>() > 0 ? 1 : 0];
+  CHECK(current["current"] == true);
+  CHECK(current["frames"] == snap["frames"]);
+  CHECK(innermost(snap)["qualname"] == "work");
+  // The main thread is shown where it was switched away from: in the module's code.
+  const json& main = snap["threads"][0];
+  CHECK(main["current"] == false);
+  REQUIRE(main["frames"].size() == 1);
+  CHECK(main["frames"][0]["kind"] == "module");
+  CHECK((main["state"] == "running" || main["state"] == "waiting"));
+  // Back and forward again: the identical state.
+  json back = step(controller, "back");
+  CHECK(back["step"] == snap["step"].get<std::uint64_t>() - 1);
+  json forward = step(controller, "step-instruction");
+  CHECK(forward.dump() == snap.dump());
+  json again = controller.command(json{{"kind", "goto"}, {"step", snap["step"]}});
+  again["reason"] = snap["reason"];
+  CHECK(again.dump() == forward.dump());
+}
+
+TEST_CASE("with green threads, step over in a worker stays in that worker", "[trace]") {
+  std::optional<RunController> session = started_green(kTwoWorkers, {}, 3);
+  if (!session) return;
+  RunController& controller = *session;
+  json snap = step_into_worker(controller);
+  std::string worker = paused_thread(snap);
+  int line = snap["line"];
+  for (int i = 0; i < 3 && line < 11; ++i) {
+    snap = step(controller, "step-over");
+    CHECK(snap["reason"] == "step");
+    CHECK(paused_thread(snap) == worker);
+    CHECK(innermost(snap)["qualname"] == "work");
+    CHECK(snap["line"].get<int>() > line);
+    line = snap["line"];
+  }
+  // The other worker ran meanwhile (spin is long enough for the scheduler to switch).
+  const json& other = snap["threads"].back();
+  CHECK(other["name"] != worker);
+  CHECK(other["current"] == false);
+  CHECK(other["frames"].size() == 2);
+  CHECK(line == 11);
+  json end = step(controller, "continue");
+  CHECK(end["reason"] == "finished");
+  std::string printed;
+  for (const auto& chunk : controller.take_new_output()) printed += chunk.text;
+  CHECK(printed == "[199990000, 199990001]\n");
+}
+
+TEST_CASE("with green threads, a breakpoint in a worker stops in the thread that reaches it", "[trace]") {
+  std::optional<RunController> session = started_green(kTwoWorkers, {{10, ""}}, 7);
+  if (!session) return;
+  RunController& controller = *session;
+  json first = step(controller, "continue");
+  CHECK(first["reason"] == "breakpoint");
+  json second = step(controller, "continue");
+  CHECK(second["reason"] == "breakpoint");
+  CHECK(paused_thread(first) != paused_thread(second));
+  CHECK(paused_thread(first).rfind("worker-", 0) == 0);
+  CHECK(paused_thread(second).rfind("worker-", 0) == 0);
+  CHECK(step(controller, "continue")["reason"] == "finished");
+}
+
+TEST_CASE("with green threads, an exception shows in the thread that raised it", "[trace]") {
+  std::optional<RunController> session = started_green(
+      "import threading\n"
+      "def fail():\n"
+      "    try:\n"
+      "        1 / 0\n"
+      "    except ZeroDivisionError:\n"
+      "        pass\n"
+      "t = threading.Thread(target=fail, name='failing')\n"
+      "t.start()\n"
+      "t.join()\n",
+      {}, 2);
+  if (!session) return;
+  RunController& controller = *session;
+  json snap = controller.snapshot();
+  // (Exceptions that threading raises and catches inside the main thread show there.)
+  auto raised_in_worker = [](const json& s) { return s.contains("exception") && paused_thread(s) == "failing"; };
+  for (int i = 0; i < 2000 && snap["reason"] != "finished" && !raised_in_worker(snap); ++i)
+    snap = step(controller, "step-instruction");
+  REQUIRE(snap.contains("exception"));
+  CHECK(snap["exception"]["type"] == "ZeroDivisionError");
+  CHECK(paused_thread(snap) == "failing");
+  CHECK(innermost(snap)["qualname"] == "fail");
+}
+
+TEST_CASE("a program without threads has no threads in its snapshots", "[trace]") {
+  RunController controller = started("x = 1\ny = x + 1\n");
+  json snap = step(controller, "step-line");
+  CHECK_FALSE(snap.contains("threads"));
+  CHECK_FALSE(snap.contains("thread"));
+}
+
+#endif  // TERRARIUM_TRACE_HOOKS

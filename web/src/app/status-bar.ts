@@ -59,6 +59,8 @@ export function mountStatusBar(
         ? t('stepStatus', { step: snapshot.step })
         : `${t('stepStatus', { step: snapshot.step })} · ${t('lineNumber', { line: snapshot.line })}`
       : '';
+    // A program with threads: which thread this step runs in (threading's name).
+    if (snapshot?.thread && snapshot.line !== null) stepInfo.textContent += ` · ${snapshot.thread.name}`;
     buildInfo.textContent = ready
       ? `${t(ready.build === 'threaded' ? 'buildThreaded' : 'buildSingle')} · ${t('version', { version: ready.version })}`
       : '';

@@ -80,6 +80,26 @@ export type PauseReason =
   | 'pause' // the user asked to pause a running command (threaded build: the interrupt flag)
   | 'finished'; // the program ended (status says how)
 
+/** A Python thread of a paused program that has started threads (debug sessions run
+ *  them as green threads, so every thread's instructions are steps). */
+export interface ThreadRef {
+  /** 0 for the main thread, then 1, 2, ... in start order. */
+  serial: number;
+  /** threading's name ('MainThread', 'Thread-1 (work)', a name= given); 'Thread-<serial>'
+   *  for a thread threading does not know (started with _thread, or not yet bootstrapped). */
+  name: string;
+}
+
+export interface ThreadView extends ThreadRef {
+  /** The thread the program is paused in (its frames are Snapshot.frames). */
+  current: boolean;
+  /** 'waiting': blocked in a lock, join, sleep or other wait; 'running': runnable, the
+   *  scheduler switched away from it (or it is the current one). */
+  state: 'running' | 'waiting';
+  /** Its program frames, outermost first (FrameView.id is unique within one thread only). */
+  frames: FrameView[];
+}
+
 export interface Snapshot {
   /** Instructions executed before this point: 0 at the start. Time travel addresses steps by this number.
    *  Every instruction of the program's own code objects is a step, so a frame's first
@@ -88,7 +108,7 @@ export interface Snapshot {
   reason: PauseReason;
   /** Line of the innermost frame (null when finished). */
   line: number | null;
-  /** The call stack, outermost first. Empty when finished. */
+  /** The call stack (of the paused thread), outermost first. Empty when finished. */
   frames: FrameView[];
   /** Generator and coroutine frames that exist but are not running, apart from the stack. */
   suspended: FrameView[];
@@ -100,6 +120,10 @@ export interface Snapshot {
   outputLength: number;
   /** Set when reason is 'finished': 0 ok, 1 uncaught exception, 130 stopped. */
   status?: number;
+  /** Only once the program has started a thread: the thread this step runs in. */
+  thread?: ThreadRef;
+  /** Only once the program has started a thread: every live Python thread, by serial. */
+  threads?: ThreadView[];
 }
 
 export interface Breakpoint {

@@ -1,10 +1,12 @@
 // The frames pane: the call stack, innermost first, each frame with its locals
 // and cells; below it, generator and coroutine frames that exist but are not
 // running. A suspended frame that resumes moves back into the call stack and
-// is marked for one step, so the eye can follow it.
+// is marked for one step, so the eye can follow it. A program with threads gets a
+// group per thread (thread-groups.ts), the paused thread's first.
 import type { AppBus } from '../../app/events';
 import { t, type StringKey } from '../../i18n';
 import type { FrameView, NamedValue, Snapshot } from '../../vm/debug-protocol';
+import { threadGroups } from './thread-groups';
 import './frames.css';
 
 // A 10,000-deep recursion would be 10,000 cards: the innermost frames are the ones
@@ -42,25 +44,21 @@ export class FramesPane {
     const resumed = new Set(snapshot.frames.map((f) => f.id).filter((id) => this.suspendedIds.has(id)));
     this.suspendedIds = new Set(snapshot.suspended.map((f) => f.id));
 
-    const parts: HTMLElement[] = [heading('framesCallStack')];
-    const innermostFirst = [...snapshot.frames].reverse();
-    if (innermostFirst.length === 0) parts.push(note(t('framesNone')));
-    const hidden = innermostFirst.length - INNERMOST_SHOWN - 1;
-    innermostFirst.forEach((frame, index) => {
-      if (hidden > 0 && index >= INNERMOST_SHOWN && index < innermostFirst.length - 1) {
-        if (index === INNERMOST_SHOWN) {
-          parts.push(note(t('framesHidden', { count: hidden.toLocaleString() }), 'frames-hidden'));
-        }
-        return;
+    const parts: HTMLElement[] = [];
+    const pausedStack = (): HTMLElement[] => {
+      const cards = stackCards(snapshot.frames, resumed, true);
+      if (snapshot.exception) {
+        const { type, message } = snapshot.exception;
+        cards.push(note(t('framesException', { exception: message ? `${type}: ${message}` : type }), 'frame-exception'));
       }
-      const card = frameCard(frame);
-      if (index === 0) card.classList.add('innermost');
-      if (resumed.has(frame.id)) card.classList.add('resumed');
-      parts.push(card);
-    });
-    if (snapshot.exception) {
-      const { type, message } = snapshot.exception;
-      parts.push(note(t('framesException', { exception: message ? `${type}: ${message}` : type }), 'frame-exception'));
+      return cards;
+    };
+    if (snapshot.threads) {
+      // Frame ids are unique within a thread only: the resumed marks are the paused thread's.
+      parts.push(heading('framesThreads'));
+      parts.push(...threadGroups(snapshot.threads, (th) => (th.current ? pausedStack() : stackCards(th.frames, new Set(), false))));
+    } else {
+      parts.push(heading('framesCallStack'), ...pausedStack());
     }
     if (snapshot.suspended.length > 0) {
       parts.push(heading('framesSuspended'));
@@ -68,6 +66,28 @@ export class FramesPane {
     }
     this.host.replaceChildren(...parts);
   }
+}
+
+// A call stack, innermost first (outlined when `paused`: the instruction about to run is
+// in it); a deep one drawn as its innermost frames and the outermost.
+function stackCards(frames: FrameView[], resumed: Set<number>, paused: boolean): HTMLElement[] {
+  const parts: HTMLElement[] = [];
+  const innermostFirst = [...frames].reverse();
+  if (innermostFirst.length === 0) parts.push(note(t('framesNone')));
+  const hidden = innermostFirst.length - INNERMOST_SHOWN - 1;
+  innermostFirst.forEach((frame, index) => {
+    if (hidden > 0 && index >= INNERMOST_SHOWN && index < innermostFirst.length - 1) {
+      if (index === INNERMOST_SHOWN) {
+        parts.push(note(t('framesHidden', { count: hidden.toLocaleString() }), 'frames-hidden'));
+      }
+      return;
+    }
+    const card = frameCard(frame);
+    if (index === 0 && paused) card.classList.add('innermost');
+    if (resumed.has(frame.id)) card.classList.add('resumed');
+    parts.push(card);
+  });
+  return parts;
 }
 
 function frameCard(frame: FrameView, extraClass?: string): HTMLElement {
