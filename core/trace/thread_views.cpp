@@ -15,14 +15,6 @@ namespace {
 
 using nlohmann::json;
 
-// threading's name, else what threading would call it: a thread started with _thread
-// (or not yet bootstrapped by threading) has no Thread object.
-std::string thread_display_name(ThreadState* running, const ThreadState* t) {
-  std::string name = python_thread_name(running, t->ident);
-  if (!name.empty()) return name;
-  return t->serial == 0 ? "MainThread" : "Thread-" + std::to_string(t->serial);
-}
-
 }  // namespace
 
 void add_thread_views(ThreadState* paused, const ProgramCodes& program, EvalGuard& guard, json& snap) {
@@ -35,7 +27,7 @@ void add_thread_views(ThreadState* paused, const ProgramCodes& program, EvalGuar
   json threads = json::array();
   for (const ThreadState* t : live) {
     bool current = t == paused;
-    std::string name = thread_display_name(paused, t);
+    std::string name = thread_display_name(*t);
     if (current) snap["thread"] = {{"serial", t->serial}, {"name", name}};
     // The paused thread's frames are the snapshot's own; the others stopped where the
     // green scheduler switched away from them (or where they wait).

@@ -12,12 +12,6 @@ namespace terrarium {
 
 namespace {
 
-std::string thread_name(ThreadState* running, std::uint64_t ident, std::uint64_t serial) {
-  std::string name = python_thread_name(running, ident);
-  if (!name.empty()) return name;
-  return serial == 0 ? "MainThread" : "thread " + std::to_string(serial);
-}
-
 std::string where(const ThreadState* ts) {
   const Frame* f = ts->frame;
   if (!f || !f->code) return "";
@@ -35,7 +29,7 @@ std::string address(const void* p) {
 std::string describe_deadlock(ThreadState* running, const std::vector<WaitingThread>& waiting) {
   std::string text = "Deadlock: every thread is waiting and none can go on (Stop or Ctrl-C ends the program):\n";
   for (const WaitingThread& w : waiting) {
-    text += "  " + thread_name(running, w.ts->ident, w.ts->serial) + " waits" + where(w.ts);
+    text += "  " + thread_display_name(*w.ts) + " waits" + where(w.ts);
     if (const WaitSubject* s = w.subject) {
       if (s->object) {
         auto* o = static_cast<const Object*>(s->object);
@@ -44,10 +38,11 @@ std::string describe_deadlock(ThreadState* running, const std::vector<WaitingThr
         text += std::string(" for ") + s->what;
       }
       if (std::uint64_t holder = s->holder_ident ? s->holder_ident->load() : 0) {
-        std::uint64_t serial = holder == running->interp->main_thread.ident ? 0 : ~0ull;
+        const ThreadState* owner = holder == running->interp->main_thread.ident ? &running->interp->main_thread : nullptr;
         for (const ThreadState* t : running->interp->threads)
-          if (t->ident == holder) serial = t->serial;
-        text += ", held by " + thread_name(running, holder, serial == ~0ull ? 1 : serial);
+          if (t->ident == holder) owner = t;
+        // A plain lock may stay held after the thread that took it has ended.
+        text += ", held by " + (owner ? thread_display_name(*owner) : std::string("a thread that has ended"));
       }
     }
     text += "\n";

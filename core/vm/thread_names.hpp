@@ -1,17 +1,15 @@
-// The Python name of a thread (threading.Thread.name), for the deadlock report and the
-// debugger's snapshots. Read from threading._active (ident -> Thread) and the Thread's
-// instance dict, so no Python code runs. Not here: naming threads (core/pylib/threading.py).
+// The name a thread goes by in the deadlock report and the debugger's snapshots:
+// threading.Thread.name, as threading.py reports it (_thread._report_name, kept in
+// ThreadState::python_name), else what threading would call it.
 #pragma once
-#include <cstdint>
 #include <string>
 
 namespace terrarium {
 
 struct ThreadState;
 
-// The `_name` of the Thread whose ident is `ident`, or "" when the threading module does
-// not know it (not imported, a thread started with _thread, or one not yet bootstrapped).
-// `running` holds the GIL; errors are cleared.
-std::string python_thread_name(ThreadState* running, std::uint64_t ident);
+// "MainThread" / "Thread-<serial>" for a thread threading has not named (one started
+// with _thread, or not yet bootstrapped).
+std::string thread_display_name(const ThreadState& thread);
 
 }  // namespace terrarium
