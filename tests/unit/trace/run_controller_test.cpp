@@ -56,6 +56,13 @@ std::vector<std::string> stack_reprs(const json& frame) {
 
 json step(RunController& c, const char* kind) { return c.command(json{{"kind", kind}}); }
 
+// What the program printed since the last call, stdout and stderr together.
+std::string new_output(RunController& c) {
+  std::string printed;
+  for (const auto& chunk : c.take_new_output()) printed += chunk.text;
+  return printed;
+}
+
 }  // namespace
 
 TEST_CASE("stepping a + b shows LOAD_FAST, LOAD_FAST, BINARY_OP with the stack", "[trace]") {
@@ -312,8 +319,7 @@ TEST_CASE("with green threads, a program with threads steps the same way every r
   CHECK(at_join["reason"] == "breakpoint");
   json end = step(controller, "continue");
   CHECK(end["reason"] == "finished");
-  std::string printed;
-  for (const auto& chunk : controller.take_new_output()) printed += chunk.text;
+  std::string printed = new_output(controller);
   CHECK(printed == "600 True\n");
   // Back to the breakpoint's step: the same state, threads and all.
   json again = controller.command(json{{"kind", "goto"}, {"step", at_join["step"]}});
@@ -332,8 +338,7 @@ TEST_CASE("with green threads, a deadlock in a replay ends it with the report", 
   RunController& controller = *session;
   json end = step(controller, "continue");
   CHECK(end["reason"] == "finished");
-  std::string printed;
-  for (const auto& chunk : controller.take_new_output()) printed += chunk.text;
+  std::string printed = new_output(controller);
   CHECK(printed.find("Deadlock: every thread is waiting") != std::string::npos);
   CHECK(printed.find("waiter waits") != std::string::npos);
   CHECK(printed.find("KeyboardInterrupt") != std::string::npos);
@@ -432,8 +437,7 @@ TEST_CASE("with green threads, step over in a worker stays in that worker", "[tr
   CHECK(line == 11);
   json end = step(controller, "continue");
   CHECK(end["reason"] == "finished");
-  std::string printed;
-  for (const auto& chunk : controller.take_new_output()) printed += chunk.text;
+  std::string printed = new_output(controller);
   CHECK(printed == "[199990000, 199990001]\n");
 }
 
