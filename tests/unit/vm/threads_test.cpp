@@ -89,10 +89,13 @@ bool choose_backend(Interpreter& interp, bool green) {
   return interp.use_green_threads(7);
 }
 
-test::RunOutcome run_on(bool green, const std::string& source) {
+// Status -1: the backend is not in this build. The observer, if any, has heard every
+// event by the time this returns (the interpreter has shut down).
+test::RunOutcome run_on(bool green, const std::string& source, ThreadObserver* observer = nullptr) {
   CaptureSink sink;
   Interpreter interp(sink);
   if (!choose_backend(interp, green)) return {-1, "(no green threads)", ""};
+  if (observer) interp.set_thread_observer(observer);
   int status = interp.run_source(source, "prog.py");
   return {status, sink.out, sink.err};
 }
@@ -123,25 +126,21 @@ TEST_CASE("threads incrementing a shared counter under a lock give the exact tot
 
 TEST_CASE("CPU-bound threads take turns with the GIL", "[threads]") {
   BACKEND_SECTION();
-  CaptureSink sink;
   RecordingObserver observer;
-  {
-    Interpreter interp(sink);
-    if (!choose_backend(interp, green)) return;
-    interp.set_thread_observer(&observer);
-    int status = interp.run_source(std::string(kJoinHelpers) +
-                                       "import sys\n"
-                                       "sys.setswitchinterval(0.001)\n"
-                                       "def spin():\n"
-                                       "    n = 0\n"
-                                       "    for _ in range(2000000): n += 1\n"
-                                       "threads = [spawn(spin) for _ in range(2)]\n"
-                                       "for t in threads: join(t)\n"
-                                       "print('done')\n",
-                                   "prog.py");
-    CHECK(status == kExitOk);
-  }
-  CHECK(sink.out == "done\n");
+  auto r = run_on(green,
+                  std::string(kJoinHelpers) +
+                      "import sys\n"
+                      "sys.setswitchinterval(0.001)\n"
+                      "def spin():\n"
+                      "    n = 0\n"
+                      "    for _ in range(2000000): n += 1\n"
+                      "threads = [spawn(spin) for _ in range(2)]\n"
+                      "for t in threads: join(t)\n"
+                      "print('done')\n",
+                  &observer);
+  if (r.status == -1) return;
+  CHECK(r.status == kExitOk);
+  CHECK(r.out == "done\n");
   // Both threads got the GIL back several times, and dropped it for the interval.
   std::map<std::uint64_t, int> acquired, interval_drops;
   for (const ThreadEvent& e : observer.events()) {
@@ -158,14 +157,10 @@ TEST_CASE("CPU-bound threads take turns with the GIL", "[threads]") {
 
 TEST_CASE("the observer sees each thread start and end, and its lock waits", "[threads]") {
   BACKEND_SECTION();
-  CaptureSink sink;
   RecordingObserver observer;
-  {
-    Interpreter interp(sink);
-    if (!choose_backend(interp, green)) return;
-    interp.set_thread_observer(&observer);
-    CHECK(interp.run_source(std::string(kJoinHelpers) + "import time\njoin(spawn(time.sleep, 0.05))\n", "p.py") == 0);
-  }
+  auto r = run_on(green, std::string(kJoinHelpers) + "import time\njoin(spawn(time.sleep, 0.05))\n", &observer);
+  if (r.status == -1) return;
+  CHECK(r.status == 0);
   int starts = 0, ends = 0, waits = 0, exits = 0;
   for (const ThreadEvent& e : observer.events()) {
     starts += e.kind == ThreadEventKind::ThreadStart;
@@ -181,22 +176,19 @@ TEST_CASE("the observer sees each thread start and end, and its lock waits", "[t
 
 TEST_CASE("the observer hears threading's names, renames from any thread included", "[threads]") {
   BACKEND_SECTION();
-  CaptureSink sink;
   RecordingObserver observer;
-  {
-    Interpreter interp(sink);
-    if (!choose_backend(interp, green)) return;
-    interp.set_thread_observer(&observer);
-    CHECK(interp.run_source("import threading\n"
-                            "def work():\n"
-                            "    threading.main_thread().name = 'boss'\n"
-                            "    threading.current_thread().name = 'worker'\n"
-                            "t = threading.Thread(name='producer', target=work)\n"
-                            "t.start(); t.join()\n"
-                            "print(threading.current_thread().name, t.name)\n",
-                            "p.py") == 0);
-  }
-  CHECK(sink.out == "boss worker\n");
+  auto r = run_on(green,
+                  "import threading\n"
+                  "def work():\n"
+                  "    threading.main_thread().name = 'boss'\n"
+                  "    threading.current_thread().name = 'worker'\n"
+                  "t = threading.Thread(name='producer', target=work)\n"
+                  "t.start(); t.join()\n"
+                  "print(threading.current_thread().name, t.name)\n",
+                  &observer);
+  if (r.status == -1) return;
+  CHECK(r.status == 0);
+  CHECK(r.out == "boss worker\n");
   std::vector<std::pair<std::uint64_t, std::string>> names;
   for (const ThreadEvent& e : observer.events())
     if (e.kind == ThreadEventKind::ThreadNamed) names.emplace_back(e.thread, std::string(e.name));
